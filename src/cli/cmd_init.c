@@ -1,0 +1,72 @@
+/*
+ * cmd_init.c — `jixiao init [--samples]`: create (or migrate) the database
+ * and optionally import the sample tables shipped with jixiao.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <getopt.h>
+#include <glob.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/import_files.h"
+#include "cli/paths.h"
+
+int jx_cmd_init(struct jx_cli *cli, int argc, char **argv);
+
+/* Imports the YAML files of data/samples; samples already there are left alone, so
+ * running the set-up command twice is harmless. */
+static int
+import_samples(struct jx_cli *cli, struct jx_store *st)
+{
+	struct jx_import_opts opts = { false, true, NULL };
+	char pattern[4096];
+	glob_t g;
+	int status;
+
+	snprintf(pattern, sizeof pattern, "%s/data/samples/*.yaml",
+		 jx_data_root());
+	if (glob(pattern, 0, NULL, &g) != 0 || g.gl_pathc == 0) {
+		globfree(&g);
+		return jx_cli_failf(cli, _("no sample files found (%s); set"
+					   " JIXIAO_DATADIR to the directory"
+					   " that holds data/samples"),
+				    pattern);
+	}
+	status = jx_import_files(cli, st, g.gl_pathv, (int)g.gl_pathc, &opts);
+	globfree(&g);
+	return status;
+}
+
+int
+jx_cmd_init(struct jx_cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "samples", no_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
+	bool samples = false;
+	struct jx_store *st;
+	int c, status = JX_EXIT_OK;
+
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (c != 's')
+			return jx_cli_failf(cli, _("init: unknown option '%s'"),
+					    argv[optind - 1]);
+		samples = true;
+	}
+	if (optind < argc)
+		return jx_cli_failf(cli, _("init: unexpected argument '%s'"),
+				    argv[optind]);
+	st = jx_cli_open(cli, JX_CLI_WRITE);
+	if (!st)
+		return JX_EXIT_USAGE;
+	fprintf(cli->out, _("database %s is ready (schema %d)\n"),
+		jx_store_path(st), jx_store_schema_version());
+	if (samples)
+		status = import_samples(cli, st);
+	jx_store_close(st);
+	return status;
+}

@@ -1,0 +1,188 @@
+/*
+ * commands.c — the table of subcommands and what they share: usage and
+ * --help/--version, error printing, opening the database, and turning
+ * DEPT YEAR PROJECT arguments into records.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/paths.h"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "dev"
+#endif
+
+int jx_cmd_init(struct jx_cli *cli, int argc, char **argv);
+int jx_cmd_import(struct jx_cli *cli, int argc, char **argv);
+int jx_cmd_export(struct jx_cli *cli, int argc, char **argv);
+int jx_cmd_ls(struct jx_cli *cli, int argc, char **argv);
+int jx_cmd_show(struct jx_cli *cli, int argc, char **argv);
+int jx_cmd_stats(struct jx_cli *cli, int argc, char **argv);
+
+const struct jx_command jx_commands[] = {
+	{ "init", jx_cmd_init, "[--samples]",
+	  N_("create the database (and import the bundled samples)"),
+	  N_("  --samples   also import the sample tables shipped with jixiao\n") },
+	{ "import", jx_cmd_import, "[--replace] [--encoding ENC] FILE...",
+	  N_("import department-year YAML files, all or nothing"),
+	  N_("  --replace       replace a department-year that is already there\n"
+	     "  --encoding ENC  the files are in ENC (e.g. GB18030), not UTF-8\n") },
+	{ "export", jx_cmd_export,
+	  "[--dept DEPT] [--year YEAR] [-o FILE | -d DIR]",
+	  N_("write department-years as YAML (stdout, a file or a directory)"),
+	  N_("  --dept DEPT   only this department (code, name or part of it)\n"
+	     "  --year YEAR   only this year\n"
+	     "  -o FILE       write the one selected department-year to FILE\n"
+	     "  -d DIR        write one file per department-year into DIR\n") },
+	{ "ls", jx_cmd_ls, "[--tsv] [DEPT [YEAR [PROJECT]]]",
+	  N_("list departments, a department's years, projects or indicators"),
+	  N_("  --tsv   tab-separated output with a header line, for scripts\n"
+	     "  PROJECT is a project code, its position (1, 2, ...) or name\n") },
+	{ "show", jx_cmd_show, "[--tsv] DEPT YEAR PROJECT",
+	  N_("show one project in full, laid out like the published table"),
+	  N_("  --tsv   field<TAB>value lines, then the indicator rows\n") },
+	{ "stats", jx_cmd_stats, "[--tsv] [DEPT]",
+	  N_("projects, indicator rows and budget per department-year"),
+	  N_("  --tsv   tab-separated output with a header line\n") },
+	{ NULL, NULL, NULL, NULL, NULL }
+};
+
+const struct jx_command *
+jx_cli_find(const char *name)
+{
+	for (const struct jx_command *c = jx_commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+void
+jx_cli_usage(struct jx_cli *cli, const struct jx_command *cmd, FILE *to)
+{
+	fprintf(to, _("Usage: %s [--db FILE] [-r] %s %s\n%s.\n"), cli->prog,
+		cmd->name, cmd->args, _(cmd->summary));
+	if (cmd->help)
+		fprintf(to, "\n%s", _(cmd->help));
+	fprintf(to, _("  -h, --help      show this help\n"
+		      "  -V, --version   show the version\n"));
+}
+
+int
+jx_cli_common_option(struct jx_cli *cli, const struct jx_command *cmd,
+		     int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			jx_cli_usage(cli, cmd, cli->out);
+			return 1;
+		}
+		if (strcmp(argv[i], "--version") == 0 ||
+		    strcmp(argv[i], "-V") == 0) {
+			fprintf(cli->out, "jixiao %s %s\n", cmd->name,
+				PACKAGE_VERSION);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+jx_cli_fail(struct jx_cli *cli, const struct jx_error *err)
+{
+	char buf[JX_ERR_MSG + JX_ERR_FILE + 64];
+
+	jx_error_format(err, buf, sizeof buf);
+	fprintf(cli->err, "%s: %s\n", cli->prog, buf);
+	return JX_EXIT_USAGE;
+}
+
+int
+jx_cli_failf(struct jx_cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(cli->err, "%s: ", cli->prog);
+	va_start(ap, fmt);
+	vfprintf(cli->err, fmt, ap);
+	va_end(ap);
+	fputc('\n', cli->err);
+	return JX_EXIT_USAGE;
+}
+
+struct jx_store *
+jx_cli_open(struct jx_cli *cli, enum jx_cli_access access)
+{
+	char fallback[4096];
+	const char *path = cli->db_path;
+	enum jx_open_mode mode = access == JX_CLI_WRITE ? JX_OPEN_CREATE
+							: JX_OPEN_WRITE;
+	struct jx_store *st = NULL;
+	struct jx_error err;
+
+	jx_error_clear(&err);
+	if (!path) {
+		/* The default database is made on first use; a path the user
+		 * typed is only created by commands that write. */
+		if (!jx_default_db(fallback, sizeof fallback) ||
+		    !jx_make_parent_dirs(fallback)) {
+			jx_cli_failf(cli, _("no place for the default database"
+					    " (set HOME, XDG_DATA_HOME or use"
+					    " --db FILE)"));
+			return NULL;
+		}
+		path = fallback;
+		mode = JX_OPEN_CREATE;
+	}
+	if (cli->readonly)
+		mode = JX_OPEN_READONLY;
+	if (jx_store_open(path, mode, &st, &err) != JX_OK) {
+		jx_cli_fail(cli, &err);
+		return NULL;
+	}
+	return st;
+}
+
+bool
+jx_cli_year(struct jx_cli *cli, const char *text, int *year)
+{
+	char *end;
+	long y = strtol(text, &end, 10);
+
+	if (*text == '\0' || *end != '\0' || y < 1900 || y > 2999) {
+		jx_cli_failf(cli, _("'%s' is not a year (1900..2999)"), text);
+		return false;
+	}
+	*year = (int)y;
+	return true;
+}
+
+bool
+jx_cli_select(struct jx_cli *cli, struct jx_store *st, int argc,
+	      char **argv, struct jx_selection *sel)
+{
+	struct jx_error err;
+	int year;
+
+	jx_error_clear(&err);
+	*sel = (struct jx_selection){ 0, 0, 0 };
+	if (argc >= 1 &&
+	    jx_store_find_department(st, argv[0], &sel->department_id, &err))
+		return jx_cli_fail(cli, &err), false;
+	if (argc >= 2 && !jx_cli_year(cli, argv[1], &year))
+		return false;
+	if (argc >= 2 && jx_store_find_year(st, sel->department_id, year,
+					    &sel->dept_year_id, &err))
+		return jx_cli_fail(cli, &err), false;
+	if (argc >= 3 && jx_store_find_project(st, sel->dept_year_id, argv[2],
+					       &sel->project_id, &err))
+		return jx_cli_fail(cli, &err), false;
+	return true;
+}

@@ -1,0 +1,113 @@
+/*
+ * main.c — jixiao's entry point: global options, then one subcommand.
+ *
+ *   jixiao [--db FILE] [-r] COMMAND [ARGS]
+ *
+ * The database comes from --db, else $JIXIAO_DB, else the XDG data
+ * directory. Exit codes: 0 ok, 1 findings, 2 usage or input error.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "dev"
+#endif
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/share/locale"
+#endif
+
+static void
+usage(struct jx_cli *cli, FILE *to)
+{
+	fprintf(to, _("Usage: %s [--db FILE] [-r] COMMAND [ARGS]\n"
+		      "Browse and edit budget performance targets"
+		      " (预算绩效目标表).\n\n"
+		      "Options:\n"
+		      "  --db FILE        the database (default: $JIXIAO_DB,"
+		      " else $XDG_DATA_HOME/jixiao/jixiao.db)\n"
+		      "  -r, --read-only  open the database read-only\n"
+		      "  -h, --help       show this help\n"
+		      "  -V, --version    show the version\n\n"
+		      "Commands:\n"), cli->prog);
+	for (const struct jx_command *c = jx_commands; c->name; c++)
+		fprintf(to, "  %-8s %s\n", c->name, _(c->summary));
+	fprintf(to, _("\nRun '%s COMMAND --help' for a command's options.\n"),
+		cli->prog);
+}
+
+/* Parses the options before COMMAND; returns the index of COMMAND, or -1
+ * when the program should exit with *status. */
+static int
+global_options(struct jx_cli *cli, int argc, char **argv, int *status)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "read-only", no_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+rhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': cli->db_path = optarg; break;
+		case 'r': cli->readonly = true; break;
+		case 'h': usage(cli, cli->out); *status = 0; return -1;
+		case 'V':
+			fprintf(cli->out, "jixiao %s\n", PACKAGE_VERSION);
+			*status = 0;
+			return -1;
+		default:
+			*status = jx_cli_failf(cli, _("unknown option '%s'"
+						      " (see --help)"),
+					       argv[optind - 1]);
+			return -1;
+		}
+	}
+	return optind;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct jx_cli cli = { "jixiao", NULL, false, stdout, stderr };
+	const struct jx_command *cmd;
+	int status = 0, first;
+
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+	cli.db_path = getenv("JIXIAO_DB");
+	if (cli.db_path && !*cli.db_path)
+		cli.db_path = NULL;
+	first = global_options(&cli, argc, argv, &status);
+	if (first < 0)
+		return status;
+	if (first >= argc) {
+		/* The TUI will open here; until it exists, say so plainly. */
+		usage(&cli, cli.err);
+		fprintf(cli.err, _("\nThe full-screen interface is not part of"
+				   " this version yet; use the commands"
+				   " above.\n"));
+		return JX_EXIT_USAGE;
+	}
+	cmd = jx_cli_find(argv[first]);
+	if (!cmd)
+		return jx_cli_failf(&cli, _("unknown command '%s' (see"
+					    " '%s --help')"), argv[first],
+				    cli.prog);
+	if (jx_cli_common_option(&cli, cmd, argc - first, argv + first))
+		return 0;
+	optind = 0;  /* glibc: start the command's own getopt afresh */
+	return cmd->run(&cli, argc - first, argv + first);
+}

@@ -1,0 +1,788 @@
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+/*
+ * yaml_read.c — reads the interchange format (doc/interchange.md) into a
+ * jx_doc, and defines the schema tables that describe it.
+ *
+ * Exports jx_yaml_read_doc, jx_yaml_read_file, jx_yaml_label and
+ * jx_yaml_doc_schema (io/yaml_doc.h). The file is walked with libyaml's event
+ * parser, one current event at a time: each function starts on the first
+ * event of the node it reads and leaves that node's last event current.
+ * Mistakes are collected, not fatal: an unknown key or a bad value is
+ * reported and its node skipped, so that one run shows every mistake in the
+ * file. Only a syntax error (libyaml cannot go on), running out of memory,
+ * or too many errors stop the walk.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <assert.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "core/error.h"
+#include "core/money.h"
+#include "core/record.h"
+#include "io/input.h"
+#include "io/yaml_doc.h"
+
+/* ---- The schema ---------------------------------------------------------- */
+
+static void *add_project(void *doc) { return jx_doc_add_project(doc); }
+static void *add_subgoal(void *doc) { return jx_doc_add_subgoal(doc); }
+static void *add_indicator(void *p) { return jx_project_add_indicator(p); }
+static void *add_checkpoint(void *p) { return jx_project_add_checkpoint(p); }
+
+#define FIELD(rec, member, name, kind, req) \
+	{ .key = name, .type = kind, .required = req, \
+	  .offset = offsetof(rec, member) }
+#define TEXT(rec, member, name, req) FIELD(rec, member, name, JX_YT_TEXT, req)
+#define MONEY(member) \
+	FIELD(struct jx_project, member, #member, JX_YT_MONEY, false)
+#define LIST(rec, array, n, name, schema) \
+	{ .key = name, .type = JX_YT_LIST, .offset = offsetof(rec, array), \
+	  .count = offsetof(rec, n), .sub = &schema }
+
+static const struct jx_yaml_field checkpoint_fields[] = {
+	TEXT(struct jx_checkpoint, label, "label", true),
+	TEXT(struct jx_checkpoint, percent, "percent", false),
+	{ .key = NULL }
+};
+static const struct jx_yaml_schema checkpoint_schema = {
+	"plan item", checkpoint_fields, sizeof(struct jx_checkpoint),
+	add_checkpoint
+};
+
+static const struct jx_yaml_field indicator_fields[] = {
+	TEXT(struct jx_indicator, level1, "level1", true),
+	TEXT(struct jx_indicator, level2, "level2", true),
+	TEXT(struct jx_indicator, name, "name", true),
+	TEXT(struct jx_indicator, description, "description", false),
+	TEXT(struct jx_indicator, target, "target", true),
+	TEXT(struct jx_indicator, basis, "basis", false),
+	{ .key = NULL }
+};
+static const struct jx_yaml_schema indicator_schema = {
+	"indicator", indicator_fields, sizeof(struct jx_indicator),
+	add_indicator
+};
+
+/* The money mapping's fields live in the project record itself. */
+static const struct jx_yaml_field money_fields[] = {
+	MONEY(period_total), MONEY(period_fiscal), MONEY(period_other),
+	MONEY(annual_total), MONEY(annual_fiscal), MONEY(annual_other),
+	{ .key = NULL }
+};
+static const struct jx_yaml_schema money_schema = {
+	"money", money_fields, 0, NULL
+};
+
+static const struct jx_yaml_field project_fields[] = {
+	TEXT(struct jx_project, code, "code", false),
+	TEXT(struct jx_project, name, "name", true),
+	TEXT(struct jx_project, title, "title", false),
+	TEXT(struct jx_project, competent, "competent", false),
+	TEXT(struct jx_project, unit, "unit", false),
+	TEXT(struct jx_project, attribute, "attribute", false),
+	TEXT(struct jx_project, category, "category", false),
+	TEXT(struct jx_project, period, "period", false),
+	{ .key = "money", .type = JX_YT_MAP, .sub = &money_schema },
+	TEXT(struct jx_project, purpose, "purpose", false),
+	LIST(struct jx_project, plan, n_plan, "plan", checkpoint_schema),
+	TEXT(struct jx_project, period_goal, "period_goal", false),
+	TEXT(struct jx_project, annual_goal, "annual_goal", false),
+	TEXT(struct jx_project, goal, "goal", false),
+	TEXT(struct jx_project, note, "note", false),
+	LIST(struct jx_project, indicators, n_indicators, "indicators",
+	     indicator_schema),
+	{ .key = NULL }
+};
+static const struct jx_yaml_schema project_schema = {
+	"project", project_fields, sizeof(struct jx_project), add_project
+};
+
+static const struct jx_yaml_field subgoal_fields[] = {
+	TEXT(struct jx_subgoal, title, "title", true),
+	TEXT(struct jx_subgoal, goal, "goal", false),
+	TEXT(struct jx_subgoal, indicator, "indicator", false),
+	{ .key = NULL }
+};
+static const struct jx_yaml_schema subgoal_schema = {
+	"subgoal", subgoal_fields, sizeof(struct jx_subgoal), add_subgoal
+};
+
+/* The department mapping's fields live in the doc record itself. */
+static const struct jx_yaml_field department_fields[] = {
+	TEXT(struct jx_doc, dept_code, "code", false),
+	TEXT(struct jx_doc, dept_name, "name", true),
+	TEXT(struct jx_doc, dept_competent, "competent", false),
+	{ .key = NULL }
+};
+static const struct jx_yaml_schema department_schema = {
+	"department", department_fields, 0, NULL
+};
+
+static const struct jx_yaml_field doc_fields[] = {
+	{ .key = "format", .type = JX_YT_FORMAT, .required = true },
+	{ .key = "department", .type = JX_YT_MAP, .required = true,
+	  .sub = &department_schema },
+	FIELD(struct jx_doc, year, "year", JX_YT_YEAR, true),
+	TEXT(struct jx_doc, framework, "framework", false),
+	TEXT(struct jx_doc, source, "source", false),
+	TEXT(struct jx_doc, note, "note", false),
+	TEXT(struct jx_doc, goals, "goals", false),
+	LIST(struct jx_doc, subgoals, n_subgoals, "subgoals", subgoal_schema),
+	TEXT(struct jx_doc, measures, "measures", false),
+	LIST(struct jx_doc, projects, n_projects, "projects", project_schema),
+	{ .key = NULL }
+};
+const struct jx_yaml_schema jx_yaml_doc_schema = {
+	"", doc_fields, sizeof(struct jx_doc), NULL
+};
+
+void
+jx_yaml_label(char *buf, size_t size, const char *what, size_t index,
+	      const char *parent)
+{
+	bool top = !parent || !*parent;
+	int n = index ? snprintf(buf, size, "%s %zu", what, index)
+		      : snprintf(buf, size, "%s", what);
+
+	if (!top && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, " of %s", parent);
+}
+
+/* ---- The reader ---------------------------------------------------------- */
+
+#define LABEL_MAX 160
+#define KEY_SHOWN 80   /* bytes of a key or value quoted in a message */
+#define FIELDS_MAX 32  /* fields in one schema table */
+#define TAG_PREFIX "tag:yaml.org,2002:" /* what "!!" stands for */
+
+struct reader {
+	yaml_parser_t parser;
+	yaml_event_t ev;          /* the current event, when have_ev */
+	bool have_ev;
+	const char *data;         /* the input, to place reader errors */
+	size_t len;
+	const char *file;
+	struct jx_errlist *errors;
+	size_t n_errors;
+	enum jx_status status;    /* of the first error */
+	bool stop;                /* no more events will be read */
+};
+
+/* What reading one value did. */
+enum outcome { STORED, ABSENT, BAD };
+
+/* What the reader knows about one key of the mapping being read. */
+struct key_state {
+	bool seen;
+	enum outcome outcome;
+	yaml_mark_t key_mark, value_mark;
+};
+
+static enum jx_status
+add_error(struct reader *r, enum jx_status status, long line, long column,
+	  const char *message)
+{
+	struct jx_error e;
+
+	jx_error_clear(&e);
+	jx_error_at(&e, status, r->file, line, column, "%s", message);
+	if (jx_errlist_add(r->errors, &e) != JX_OK) {
+		r->stop = true;
+		status = JX_NOMEM;
+	}
+	if (r->status == JX_OK)
+		r->status = status;
+	return status;
+}
+
+static void
+out_of_memory(struct reader *r)
+{
+	add_error(r, JX_NOMEM, 0, 0, "out of memory");
+	r->stop = true;
+}
+
+/* Records a problem at a libyaml mark (0-based) as file:line:column. */
+static JX_PRINTF(4, 5) void
+report(struct reader *r, enum jx_status status, yaml_mark_t mark,
+       const char *fmt, ...)
+{
+	char msg[JX_ERR_MSG];
+	va_list ap;
+
+	if (r->stop)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	add_error(r, status, (long)mark.line + 1, (long)mark.column + 1, msg);
+	if (++r->n_errors == JX_YAML_MAX_ERRORS) {
+		add_error(r, status, (long)mark.line + 1, (long)mark.column + 1,
+			  "too many errors; giving up");
+		r->stop = true;
+	}
+}
+
+/* Reports why libyaml stopped; nothing more is read after this. */
+static void
+syntax_error(struct reader *r)
+{
+	const yaml_parser_t *p = &r->parser;
+	char msg[JX_ERR_MSG];
+	long line, column;
+
+	if (p->error == YAML_MEMORY_ERROR) {
+		out_of_memory(r);
+	} else if (p->error == YAML_READER_ERROR) {
+		size_t at = p->problem_offset < r->len ? p->problem_offset
+						       : r->len;
+		jx_input_position(r->data, at, &line, &column);
+		snprintf(msg, sizeof msg, "%s (byte %zu)", p->problem,
+			 p->problem_offset);
+		add_error(r, JX_SYNTAX, line, column, msg);
+	} else if (p->context) {
+		snprintf(msg, sizeof msg, "%s (%s at line %lu, column %lu)",
+			 p->problem, p->context,
+			 (unsigned long)p->context_mark.line + 1,
+			 (unsigned long)p->context_mark.column + 1);
+		add_error(r, JX_SYNTAX, (long)p->problem_mark.line + 1,
+			  (long)p->problem_mark.column + 1, msg);
+	} else {
+		add_error(r, JX_SYNTAX, (long)p->problem_mark.line + 1,
+			  (long)p->problem_mark.column + 1,
+			  p->problem ? p->problem : "syntax error");
+	}
+	r->stop = true;
+}
+
+/* Reports what the format does not allow on any node: anchors, aliases and
+ * tags (every value is plain text; nothing is shared or typed). */
+static void
+check_node_extras(struct reader *r)
+{
+	const yaml_event_t *ev = &r->ev;
+	const yaml_char_t *anchor = NULL, *tag = NULL;
+	size_t prefix = strlen(TAG_PREFIX);
+
+	if (ev->type == YAML_ALIAS_EVENT) {
+		report(r, JX_INVALID, ev->start_mark,
+		       "aliases (*%s) are not supported", ev->data.alias.anchor);
+		return;
+	}
+	if (ev->type == YAML_SCALAR_EVENT) {
+		anchor = ev->data.scalar.anchor;
+		tag = ev->data.scalar.tag;
+	} else if (ev->type == YAML_SEQUENCE_START_EVENT) {
+		anchor = ev->data.sequence_start.anchor;
+		tag = ev->data.sequence_start.tag;
+	} else if (ev->type == YAML_MAPPING_START_EVENT) {
+		anchor = ev->data.mapping_start.anchor;
+		tag = ev->data.mapping_start.tag;
+	}
+	if (anchor)
+		report(r, JX_INVALID, ev->start_mark,
+		       "anchors (&%s) are not supported", anchor);
+	if (tag && strncmp((const char *)tag, TAG_PREFIX, prefix) == 0)
+		report(r, JX_INVALID, ev->start_mark,
+		       "tags (!!%s) are not supported", tag + prefix);
+	else if (tag)
+		report(r, JX_INVALID, ev->start_mark,
+		       "tags (%s) are not supported", tag);
+}
+
+/* Makes the next event current. Returns false when reading has stopped. */
+static bool
+next(struct reader *r)
+{
+	if (r->have_ev)
+		yaml_event_delete(&r->ev);
+	r->have_ev = false;
+	if (r->stop)
+		return false;
+	if (!yaml_parser_parse(&r->parser, &r->ev)) {
+		syntax_error(r);
+		return false;
+	}
+	r->have_ev = true;
+	check_node_extras(r);
+	return !r->stop;
+}
+
+/* Skips the node whose first event is current; leaves its last current. */
+static bool
+skip_node(struct reader *r)
+{
+	size_t depth = 0;
+
+	do {
+		yaml_event_type_t t = r->ev.type;
+
+		if (t == YAML_SEQUENCE_START_EVENT ||
+		    t == YAML_MAPPING_START_EVENT)
+			depth++;
+		else if (t == YAML_SEQUENCE_END_EVENT ||
+			 t == YAML_MAPPING_END_EVENT)
+			depth--;
+		if (depth > 0 && !next(r))
+			return false;
+	} while (depth > 0);
+	return true;
+}
+
+static const char *
+scalar_text(const struct reader *r)
+{
+	return (const char *)r->ev.data.scalar.value;
+}
+
+/* Copies the current scalar for a message: at most KEY_SHOWN bytes, cut on
+ * a character boundary, "…" when cut. */
+static void
+shown(const struct reader *r, char *buf, size_t size)
+{
+	size_t n = r->ev.data.scalar.length;
+	const char *s = scalar_text(r);
+	bool cut = n > KEY_SHOWN;
+
+	if (cut) {
+		n = KEY_SHOWN;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	snprintf(buf, size, "%.*s%s", (int)n, s, cut ? "…" : "");
+}
+
+/* A null value: empty, or a plain ~ / null. */
+static bool
+is_null(const struct reader *r)
+{
+	static const char *const nulls[] = { "~", "null", "Null", "NULL" };
+	const yaml_event_t *ev = &r->ev;
+
+	if (ev->type != YAML_SCALAR_EVENT)
+		return false;
+	if (ev->data.scalar.length == 0)
+		return true;
+	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	for (size_t i = 0; i < sizeof nulls / sizeof *nulls; i++)
+		if (strcmp(scalar_text(r), nulls[i]) == 0)
+			return true;
+	return false;
+}
+
+static const char *
+node_kind(const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_SEQUENCE_START_EVENT: return "a list";
+	case YAML_MAPPING_START_EVENT: return "a mapping";
+	case YAML_ALIAS_EVENT: return "an alias";
+	default: return "text";
+	}
+}
+
+static const char *
+type_wanted(enum jx_yaml_type type)
+{
+	switch (type) {
+	case JX_YT_MONEY: return "an amount in 万元";
+	case JX_YT_YEAR: return "a year";
+	case JX_YT_MAP: return "a mapping";
+	case JX_YT_LIST: return "a list";
+	default: return "text";
+	}
+}
+
+/* "'name' in project 3", or "'year'" at the top. */
+static void
+field_ref(char *buf, size_t size, const char *key, const char *label)
+{
+	if (*label)
+		snprintf(buf, size, "'%s' in %s", key, label);
+	else
+		snprintf(buf, size, "'%s'", key);
+}
+
+static const char *
+describe(const char *label)
+{
+	return *label ? label : "the document";
+}
+
+static char **
+text_at(void *rec, size_t offset)
+{
+	return (char **)(void *)((char *)rec + offset);
+}
+
+/* The current scalar as a year 1900..2999 (digits only), or 0. */
+static int
+scalar_year(const struct reader *r)
+{
+	const char *s = scalar_text(r);
+	int year = 0;
+
+	if (r->ev.data.scalar.length != 4)
+		return 0;
+	for (int i = 0; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		year = year * 10 + (s[i] - '0');
+	}
+	return year >= 1900 && year <= 2999 ? year : 0;
+}
+
+static enum outcome
+store_text(struct reader *r, const struct jx_yaml_field *f, void *rec)
+{
+	size_t n = r->ev.data.scalar.length;
+	char *copy = malloc(n + 1);
+
+	if (!copy) {
+		out_of_memory(r);
+		return BAD;
+	}
+	memcpy(copy, scalar_text(r), n + 1);
+	*text_at(rec, f->offset) = copy;
+	return STORED;
+}
+
+/* ref names the field in messages ("'annual_total' in money of …"). */
+static enum outcome
+store_money(struct reader *r, const struct jx_yaml_field *f, void *rec,
+	    const char *ref)
+{
+	struct jx_amount *a = (void *)((char *)rec + f->offset);
+	struct jx_error e;
+
+	jx_error_clear(&e);
+	if (jx_money_parse_wan(scalar_text(r), &a->yuan, &e) != JX_OK) {
+		report(r, JX_INVALID, r->ev.start_mark, "%s: %s", ref,
+		       e.message);
+		return BAD;
+	}
+	a->present = true;
+	return STORED;
+}
+
+static enum outcome
+store_year(struct reader *r, const struct jx_yaml_field *f, void *rec,
+	   const char *ref)
+{
+	int *year = (void *)((char *)rec + f->offset);
+	char text[KEY_SHOWN * 2];
+
+	if (!(*year = scalar_year(r))) {
+		shown(r, text, sizeof text);
+		report(r, JX_INVALID, r->ev.start_mark,
+		       "%s must be a year from 1900 to 2999, not '%s'", ref,
+		       text);
+		return BAD;
+	}
+	return STORED;
+}
+
+static enum outcome
+check_format(struct reader *r, const char *ref)
+{
+	char text[KEY_SHOWN * 2];
+
+	if (strcmp(scalar_text(r), JX_YAML_FORMAT) == 0)
+		return STORED;
+	shown(r, text, sizeof text);
+	report(r, JX_INVALID, r->ev.start_mark, "%s must be '%s', not '%s'",
+	       ref, JX_YAML_FORMAT, text);
+	return BAD;
+}
+
+/* Stores the current (non-null) scalar into field f of rec. */
+static enum outcome
+store_scalar(struct reader *r, const struct jx_yaml_field *f, void *rec,
+	     const char *label)
+{
+	char ref[LABEL_MAX + 40];
+
+	field_ref(ref, sizeof ref, f->key, label);
+	if (memchr(scalar_text(r), '\0', r->ev.data.scalar.length)) {
+		report(r, JX_INVALID, r->ev.start_mark,
+		       "%s contains a NUL character", ref);
+		return BAD;
+	}
+	switch (f->type) {
+	case JX_YT_TEXT: return store_text(r, f, rec);
+	case JX_YT_MONEY: return store_money(r, f, rec, ref);
+	case JX_YT_YEAR: return store_year(r, f, rec, ref);
+	default: return check_format(r, ref);
+	}
+}
+
+static bool read_mapping(struct reader *r, const struct jx_yaml_schema *s,
+			 void *rec, const char *label);
+
+/* Reads a list of records (the current event starts it) into rec. */
+static bool
+read_list(struct reader *r, const struct jx_yaml_field *f, void *rec,
+	  const char *label)
+{
+	char item_label[LABEL_MAX];
+
+	for (size_t n = 1;; n++) {
+		void *item;
+
+		if (!next(r))
+			return false;
+		if (r->ev.type == YAML_SEQUENCE_END_EVENT)
+			return true;
+		jx_yaml_label(item_label, sizeof item_label, f->sub->what, n,
+			      label);
+		if (r->ev.type == YAML_ALIAS_EVENT) /* reported by next() */
+			continue;
+		if (r->ev.type != YAML_MAPPING_START_EVENT) {
+			report(r, JX_INVALID, r->ev.start_mark,
+			       "%s must be a mapping, not %s", item_label,
+			       node_kind(&r->ev));
+			if (!skip_node(r))
+				return false;
+			continue;
+		}
+		if (!(item = f->sub->add(rec))) {
+			out_of_memory(r);
+			return false;
+		}
+		if (!read_mapping(r, f->sub, item, item_label))
+			return false;
+	}
+}
+
+/* Reads the value of field f (its first event is current) into rec. */
+static bool
+read_value(struct reader *r, const struct jx_yaml_field *f, void *rec,
+	   const char *label, enum outcome *out)
+{
+	bool scalar = f->type != JX_YT_MAP && f->type != JX_YT_LIST;
+	yaml_event_type_t want = scalar ? YAML_SCALAR_EVENT
+			       : f->type == JX_YT_MAP ? YAML_MAPPING_START_EVENT
+						      : YAML_SEQUENCE_START_EVENT;
+	char ref[LABEL_MAX + 40], sub_label[LABEL_MAX];
+
+	*out = BAD;
+	if (r->ev.type == YAML_ALIAS_EVENT) /* reported by next() */
+		return true;
+	if (is_null(r)) {
+		*out = ABSENT;
+		return true;
+	}
+	if (r->ev.type != want) {
+		field_ref(ref, sizeof ref, f->key, label);
+		report(r, JX_INVALID, r->ev.start_mark, "%s must be %s, not %s",
+		       ref, type_wanted(f->type), node_kind(&r->ev));
+		return skip_node(r);
+	}
+	if (scalar) {
+		*out = store_scalar(r, f, rec, label);
+		return !r->stop;
+	}
+	*out = STORED;
+	if (f->type == JX_YT_LIST)
+		return read_list(r, f, rec, label);
+	jx_yaml_label(sub_label, sizeof sub_label, f->sub->what, 0, label);
+	return read_mapping(r, f->sub, rec, sub_label);
+}
+
+/* Reads one key and its value (the key's event is current). */
+static bool
+read_entry(struct reader *r, const struct jx_yaml_schema *s, void *rec,
+	   const char *label, struct key_state *keys)
+{
+	const struct jx_yaml_field *f = NULL;
+	char key[KEY_SHOWN * 2];
+	struct key_state *k;
+
+	if (r->ev.type != YAML_SCALAR_EVENT) {
+		if (r->ev.type != YAML_ALIAS_EVENT) /* else reported */
+			report(r, JX_INVALID, r->ev.start_mark,
+			       "a key must be text, not %s", node_kind(&r->ev));
+		return skip_node(r) && next(r) && skip_node(r);
+	}
+	shown(r, key, sizeof key);
+	for (f = s->fields; f->key && strcmp(f->key, scalar_text(r)); f++)
+		;
+	if (!f->key) {
+		report(r, JX_UNKNOWN, r->ev.start_mark,
+		       "unknown key '%s' in %s", key, describe(label));
+		return next(r) && skip_node(r);
+	}
+	assert(f - s->fields < FIELDS_MAX);
+	k = &keys[f - s->fields];
+	if (k->seen) {
+		report(r, JX_INVALID, r->ev.start_mark,
+		       "duplicate key '%s' in %s (first at line %lu)", key,
+		       describe(label), (unsigned long)k->key_mark.line + 1);
+		return next(r) && skip_node(r);
+	}
+	k->seen = true;
+	k->key_mark = r->ev.start_mark;
+	if (!next(r))
+		return false;
+	k->value_mark = r->ev.start_mark;
+	return read_value(r, f, rec, label, &k->outcome);
+}
+
+/* After a mapping: reports required keys that are missing or empty. */
+static void
+check_required(struct reader *r, const struct jx_yaml_schema *s,
+	       const char *label, yaml_mark_t start,
+	       const struct key_state *keys)
+{
+	char ref[LABEL_MAX + 40];
+
+	for (size_t i = 0; s->fields[i].key; i++) {
+		const struct jx_yaml_field *f = &s->fields[i];
+
+		if (!f->required || (keys[i].seen && keys[i].outcome != ABSENT))
+			continue;
+		if (!keys[i].seen) {
+			report(r, JX_MISSING, start, "%s has no '%s'",
+			       describe(label), f->key);
+			continue;
+		}
+		field_ref(ref, sizeof ref, f->key, label);
+		report(r, JX_MISSING, keys[i].value_mark, "%s is empty", ref);
+	}
+}
+
+/* Reads a mapping (its start event is current) with schema s into rec. */
+static bool
+read_mapping(struct reader *r, const struct jx_yaml_schema *s, void *rec,
+	     const char *label)
+{
+	struct key_state keys[FIELDS_MAX];
+	yaml_mark_t start = r->ev.start_mark;
+
+	memset(keys, 0, sizeof keys);
+	for (;;) {
+		if (!next(r))
+			return false;
+		if (r->ev.type == YAML_MAPPING_END_EVENT)
+			break;
+		if (!read_entry(r, s, rec, label, keys))
+			return false;
+	}
+	check_required(r, s, label, start, keys);
+	return !r->stop;
+}
+
+/* The stream: exactly one document whose root is a mapping. */
+static void
+read_stream(struct reader *r, struct jx_doc *doc)
+{
+	if (!next(r) || !next(r)) /* stream start, document start */
+		return;
+	if (r->ev.type == YAML_STREAM_END_EVENT) {
+		add_error(r, JX_MISSING, 1, 1, "the file is empty");
+		return;
+	}
+	if (!next(r))
+		return;
+	if (is_null(r)) {
+		report(r, JX_MISSING, r->ev.start_mark, "the document is empty");
+	} else if (r->ev.type != YAML_MAPPING_START_EVENT) {
+		report(r, JX_INVALID, r->ev.start_mark,
+		       "the document must be a mapping (format: %s, "
+		       "department: …), not %s",
+		       JX_YAML_FORMAT, node_kind(&r->ev));
+		if (!skip_node(r))
+			return;
+	} else if (!read_mapping(r, &jx_yaml_doc_schema, doc, "")) {
+		return;
+	}
+	if (!next(r) || !next(r)) /* document end, then stream end? */
+		return;
+	if (r->ev.type == YAML_DOCUMENT_START_EVENT)
+		report(r, JX_INVALID, r->ev.start_mark,
+		       "a second document starts here; a file holds one "
+		       "department and year");
+}
+
+/* Puts errors from index `first` on in file order (a missing field is found
+ * at the end of its mapping but reported at its start). Stable. */
+static void
+sort_errors(struct jx_errlist *list, size_t first)
+{
+	for (size_t i = first + 1; i < list->count; i++) {
+		struct jx_error e = list->items[i];
+		size_t j = i;
+
+		while (j > first && (list->items[j - 1].line > e.line ||
+				     (list->items[j - 1].line == e.line &&
+				      list->items[j - 1].column > e.column))) {
+			list->items[j] = list->items[j - 1];
+			j--;
+		}
+		list->items[j] = e;
+	}
+}
+
+enum jx_status
+jx_yaml_read_doc(const char *data, size_t len, const char *filename,
+		 struct jx_doc *doc, struct jx_errlist *errors)
+{
+	struct reader r;
+	size_t first = errors->count;
+
+	memset(&r, 0, sizeof r);
+	r.data = data;
+	r.len = len;
+	r.file = filename;
+	r.errors = errors;
+	r.status = JX_OK;
+	jx_doc_init(doc);
+	if (!yaml_parser_initialize(&r.parser))
+		return add_error(&r, JX_NOMEM, 0, 0, "out of memory");
+	yaml_parser_set_input_string(&r.parser, (const unsigned char *)data,
+				     len);
+	yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);
+	read_stream(&r, doc);
+	sort_errors(errors, first);
+	if (r.have_ev)
+		yaml_event_delete(&r.ev);
+	yaml_parser_delete(&r.parser);
+	if (r.status != JX_OK) {
+		jx_doc_free(doc);
+		jx_doc_init(doc);
+	}
+	return r.status;
+}
+
+enum jx_status
+jx_yaml_read_file(const char *path, const char *encoding, struct jx_doc *doc,
+		  struct jx_errlist *errors)
+{
+	struct jx_error e;
+	char *data;
+	size_t len;
+	enum jx_status st;
+
+	jx_doc_init(doc);
+	jx_error_clear(&e);
+	st = jx_input_read(path, encoding, &data, &len, &e);
+	if (st != JX_OK) {
+		if (jx_errlist_add(errors, &e) != JX_OK)
+			return JX_NOMEM;
+		return st;
+	}
+	st = jx_yaml_read_doc(data, len, strcmp(path, "-") ? path : "<stdin>",
+			      doc, errors);
+	free(data);
+	return st;
+}

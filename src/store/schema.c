@@ -1,0 +1,218 @@
+/*
+ * schema.c — the database schema and its migrations.
+ *
+ * The schema version lives in PRAGMA user_version and the file is marked as
+ * jixiao's by PRAGMA application_id. Each migration is one SQL script that
+ * takes version N-1 to N; they run in order inside one transaction, so a
+ * failure leaves the file as it was. A file with a higher version than this
+ * program knows is refused, never altered.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <stdio.h>
+
+#include "store/schema.h"
+
+/* Common columns of every record: optimistic locking and timestamps. */
+#define JX_RECORD_COLUMNS \
+	" version INTEGER NOT NULL DEFAULT 1," \
+	" created_at TEXT NOT NULL," \
+	" updated_at TEXT NOT NULL"
+
+static const char *const migrations[] = {
+	/* 0 -> 1: the records of DESIGN.md. */
+	"CREATE TABLE department ("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" code TEXT UNIQUE,"
+	" name TEXT NOT NULL,"
+	" name_key TEXT NOT NULL,"
+	" competent TEXT,"
+	JX_RECORD_COLUMNS ");"
+	"CREATE INDEX department_by_name ON department(name, id);"
+	"CREATE INDEX department_by_key ON department(name_key);"
+
+	"CREATE TABLE dept_year ("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" department_id INTEGER NOT NULL REFERENCES department(id)"
+	"  ON DELETE CASCADE,"
+	" year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2999),"
+	" framework TEXT, source TEXT, note TEXT, goals TEXT, measures TEXT,"
+	JX_RECORD_COLUMNS ","
+	" UNIQUE (department_id, year));"
+
+	"CREATE TABLE subgoal ("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" dept_year_id INTEGER NOT NULL REFERENCES dept_year(id)"
+	"  ON DELETE CASCADE,"
+	" seq INTEGER NOT NULL,"
+	" title TEXT NOT NULL, goal TEXT, indicator TEXT,"
+	JX_RECORD_COLUMNS ");"
+	"CREATE INDEX subgoal_by_year ON subgoal(dept_year_id, seq, id);"
+
+	/* Money columns are integer yuan; NULL is a blank cell. */
+	"CREATE TABLE project ("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" dept_year_id INTEGER NOT NULL REFERENCES dept_year(id)"
+	"  ON DELETE CASCADE,"
+	" seq INTEGER NOT NULL,"
+	" code TEXT, name TEXT NOT NULL, name_key TEXT NOT NULL, title TEXT,"
+	" competent TEXT, unit TEXT, attribute TEXT, category TEXT, period TEXT,"
+	" period_total INTEGER, period_fiscal INTEGER, period_other INTEGER,"
+	" annual_total INTEGER, annual_fiscal INTEGER, annual_other INTEGER,"
+	" purpose TEXT, period_goal TEXT, annual_goal TEXT, goal TEXT, note TEXT,"
+	JX_RECORD_COLUMNS ");"
+	"CREATE INDEX project_by_year ON project(dept_year_id, seq, id);"
+	"CREATE INDEX project_by_code ON project(code);"
+	"CREATE INDEX project_by_key ON project(name_key);"
+
+	/* Spending plan: ordered checkpoints, part of their project. */
+	"CREATE TABLE checkpoint ("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	" seq INTEGER NOT NULL,"
+	" label TEXT NOT NULL, percent TEXT);"
+	"CREATE INDEX checkpoint_by_project ON checkpoint(project_id, seq, id);"
+
+	/* target is kept as written; t_* is its parsed form (core/target.h),
+	 * stored so that checks and comparisons can query it. */
+	"CREATE TABLE indicator ("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	" seq INTEGER NOT NULL,"
+	" level1 TEXT NOT NULL, level2 TEXT NOT NULL, name TEXT NOT NULL,"
+	" description TEXT, target TEXT NOT NULL, basis TEXT,"
+	" t_kind INTEGER NOT NULL, t_cmp INTEGER NOT NULL, t_value INTEGER,"
+	" t_unit TEXT, t_year INTEGER, t_month INTEGER, t_day INTEGER,"
+	" t_word TEXT, t_warn INTEGER NOT NULL DEFAULT 0,"
+	JX_RECORD_COLUMNS ");"
+	"CREATE INDEX indicator_by_project ON indicator(project_id, seq, id);"
+
+	/* Who changed what, written in the same transaction as the change. */
+	"CREATE TABLE change_log ("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,"
+	" tbl TEXT NOT NULL, record_id INTEGER, field TEXT, old TEXT, new TEXT);"
+	"CREATE INDEX change_by_record ON change_log(tbl, record_id, id);",
+};
+
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+_Static_assert(sizeof migrations / sizeof migrations[0] == JX_SCHEMA_VERSION,
+	       "one migration per schema version");
+
+static int
+pragma_int(sqlite3 *db, const char *sql, int *out)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(s);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	rc = rc == SQLITE_ROW ? SQLITE_OK : rc;
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int
+count_tables(sqlite3 *db, int *out)
+{
+	return pragma_int(db, "SELECT count(*) FROM sqlite_schema"
+			  " WHERE type = 'table'", out);
+}
+
+/* Reads version and ownership. Sets *fresh when the file holds nothing yet
+ * (a new file, or an SQLite file with no tables and no marks). */
+static enum jx_status
+inspect(sqlite3 *db, const char *path, int *version, int *fresh,
+	struct jx_error *err)
+{
+	int app = 0, tables = 0;
+	int rc = pragma_int(db, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(db, "PRAGMA user_version", version);
+	if (rc == SQLITE_OK)
+		rc = count_tables(db, &tables);
+	if (rc == SQLITE_NOTADB)
+		return jx_error_set(err, JX_NOTDB,
+				    "%s: not an SQLite database", path);
+	if (rc != SQLITE_OK)
+		return jx_error_set(err, JX_DB, "%s: %s", path,
+				    sqlite3_errmsg(db));
+	*fresh = app == 0 && *version == 0 && tables == 0;
+	if (!*fresh && app != JX_APPLICATION_ID)
+		return jx_error_set(err, JX_NOTDB,
+				    "%s: an SQLite database, but not a jixiao one"
+				    " (it has %d tables of another program)",
+				    path, tables);
+	if (*version > JX_SCHEMA_VERSION)
+		return jx_error_set(err, JX_TOONEW,
+				    "%s: written by a newer jixiao (schema %d;"
+				    " this program knows up to %d); not opened,"
+				    " nothing changed", path, *version,
+				    JX_SCHEMA_VERSION);
+	return JX_OK;
+}
+
+enum jx_status
+jx_schema_check(sqlite3 *db, const char *path, struct jx_error *err)
+{
+	int version = 0, fresh = 0;
+	enum jx_status rc = inspect(db, path, &version, &fresh, err);
+	if (rc != JX_OK)
+		return rc;
+	if (fresh || version < JX_SCHEMA_VERSION)
+		return jx_error_set(err, JX_NOTDB,
+				    "%s: not initialised for this version of"
+				    " jixiao (schema %d of %d); open it without"
+				    " --read-only or run 'jixiao init'",
+				    path, version, JX_SCHEMA_VERSION);
+	return JX_OK;
+}
+
+static enum jx_status
+run_migrations(sqlite3 *db, const char *path, int from, struct jx_error *err)
+{
+	char sql[96];
+	for (int v = from; v < N_MIGRATIONS; v++) {
+		if (sqlite3_exec(db, migrations[v], NULL, NULL, NULL) != SQLITE_OK)
+			return jx_error_set(err, JX_DB,
+					    "%s: migrating to schema %d: %s",
+					    path, v + 1, sqlite3_errmsg(db));
+	}
+	snprintf(sql, sizeof sql,
+		 "PRAGMA application_id = %d; PRAGMA user_version = %d;",
+		 JX_APPLICATION_ID, N_MIGRATIONS);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return jx_error_set(err, JX_DB, "%s: %s", path,
+				    sqlite3_errmsg(db));
+	return JX_OK;
+}
+
+enum jx_status
+jx_schema_migrate(sqlite3 *db, const char *path, struct jx_error *err)
+{
+	int version = 0, fresh = 0;
+	enum jx_status rc;
+
+	/* BEGIN IMMEDIATE: two programs opening a new file at once must not
+	 * both create the schema. Inspect inside the lock. */
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return jx_error_set(err, sqlite3_errcode(db) == SQLITE_NOTADB
+				    ? JX_NOTDB : JX_DB, "%s: %s", path,
+				    sqlite3_errcode(db) == SQLITE_NOTADB
+				    ? "not an SQLite database"
+				    : sqlite3_errmsg(db));
+	rc = inspect(db, path, &version, &fresh, err);
+	if (rc == JX_OK && version < N_MIGRATIONS)
+		rc = run_migrations(db, path, version, err);
+	if (rc != JX_OK) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		return jx_error_set(err, JX_DB, "%s: %s", path,
+				    sqlite3_errmsg(db));
+	return JX_OK;
+}

@@ -1,0 +1,348 @@
+/*
+ * store.c — opening and closing a database, transactions, the statement
+ * cache and the change log.
+ *
+ * Opening checks the file before SQLite sees it, so that a typo, a directory
+ * or somebody else's file gives a clear message and nothing is created or
+ * changed: SQLite itself would happily create an empty file for a mistyped
+ * path, or fail only on the first query of a file that is not a database.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/text.h"
+#include "store/schema.h"
+#include "store/store_internal.h"
+
+static const char *const stmt_sql[JX_STMT_COUNT] = {
+#define JX_STMT_SQL(name, sql) [JX_STMT_##name] = sql,
+	JX_STMT_LIST(JX_STMT_SQL)
+#undef JX_STMT_SQL
+};
+
+/* What is at path, before SQLite opens it. */
+static enum jx_status
+check_path(const char *path, enum jx_open_mode mode, bool *exists,
+	   struct jx_error *err)
+{
+	struct stat sb;
+	static const char magic[16] = "SQLite format 3";
+	char head[16];
+	FILE *f;
+	size_t got;
+
+	*exists = stat(path, &sb) == 0;
+	if (!*exists) {
+		if (errno != ENOENT)
+			return jx_error_set(err, JX_IO, "%s: %s", path,
+					    strerror(errno));
+		if (mode != JX_OPEN_CREATE)
+			return jx_error_set(err, JX_NOTFOUND,
+					    "%s: no such database (create it"
+					    " with 'jixiao --db %s init')",
+					    path, path);
+		return JX_OK;
+	}
+	if (S_ISDIR(sb.st_mode))
+		return jx_error_set(err, JX_IO, "%s: is a directory, not a"
+				    " database file", path);
+	f = fopen(path, "rb");
+	if (!f)
+		return jx_error_set(err, JX_IO, "%s: %s", path,
+				    strerror(errno));
+	got = fread(head, 1, sizeof head, f);
+	fclose(f);
+	if (got == 0 && sb.st_size == 0)
+		return JX_OK;   /* an empty file: initialised like a new one */
+	if (got < sizeof head || memcmp(head, magic, sizeof magic) != 0)
+		return jx_error_set(err, JX_NOTDB, "%s: not an SQLite"
+				    " database", path);
+	return JX_OK;
+}
+
+static char *
+login_name(void)
+{
+	const char *name = getenv("JIXIAO_USER");
+	struct passwd *pw;
+
+	if (!name || !*name)
+		name = getenv("USER");
+	if ((!name || !*name) && (pw = getpwuid(getuid())) != NULL)
+		name = pw->pw_name;
+	return jx_strdup(name && *name ? name : "unknown");
+}
+
+static enum jx_status
+configure(struct jx_store *st, struct jx_error *err)
+{
+	enum jx_status rc;
+
+	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_extended_result_codes(st->db, 1);
+	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON;", NULL, NULL,
+			 NULL) != SQLITE_OK) {
+		if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_NOTADB)
+			return jx_error_set(err, JX_NOTDB, "%s: not an SQLite"
+					    " database", st->path);
+		return jx_db_error(st, err, "opening");
+	}
+	rc = st->readonly ? jx_schema_check(st->db, st->path, err)
+			  : jx_schema_migrate(st->db, st->path, err);
+	/* Only once the file is known to be ours: switching to WAL rewrites
+	 * the file header, which would alter somebody else's database or one
+	 * written by a newer version. */
+	if (rc == JX_OK && !st->readonly &&
+	    sqlite3_exec(st->db, "PRAGMA journal_mode = WAL;"
+			 " PRAGMA synchronous = NORMAL;", NULL, NULL, NULL)
+	    != SQLITE_OK)
+		rc = jx_db_error(st, err, "opening");
+	return rc;
+}
+
+enum jx_status
+jx_store_open(const char *path, enum jx_open_mode mode,
+	      struct jx_store **out, struct jx_error *err)
+{
+	struct jx_store *st;
+	bool exists;
+	int flags;
+	enum jx_status rc;
+
+	*out = NULL;
+	rc = check_path(path, mode, &exists, err);
+	if (rc != JX_OK)
+		return rc;
+	st = calloc(1, sizeof *st);
+	if (!st || !(st->path = jx_strdup(path)) || !(st->user = login_name())) {
+		jx_store_close(st);
+		return jx_error_set(err, JX_NOMEM, "out of memory");
+	}
+	st->readonly = mode == JX_OPEN_READONLY;
+	flags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (mode == JX_OPEN_CREATE)
+		flags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		rc = jx_error_set(err, JX_DB, "%s: %s", path,
+				  st->db ? sqlite3_errmsg(st->db)
+					 : "cannot open");
+		jx_store_close(st);
+		return rc;
+	}
+	/* A file the user may only read (an auditor's copy) opens read-only
+	 * even when asked for read-write; treat it as read-only from here. */
+	if (!st->readonly && sqlite3_db_readonly(st->db, "main") == 1)
+		st->readonly = true;
+	rc = configure(st, err);
+	if (rc != JX_OK) {
+		jx_store_close(st);
+		/* We created it and could not initialise it: leave nothing. */
+		if (!exists)
+			remove(path);
+		return rc;
+	}
+	*out = st;
+	return JX_OK;
+}
+
+void
+jx_store_close(struct jx_store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < JX_STMT_COUNT; i++)
+		sqlite3_finalize(st->stmts[i]);
+	if (st->db)
+		sqlite3_close(st->db);
+	free(st->path);
+	free(st->user);
+	free(st);
+}
+
+void
+jx_store_set_user(struct jx_store *st, const char *who)
+{
+	char *copy = jx_strdup(who);
+	if (copy) {
+		free(st->user);
+		st->user = copy;
+	}
+}
+
+bool
+jx_store_readonly(const struct jx_store *st)
+{
+	return st->readonly;
+}
+
+const char *
+jx_store_path(const struct jx_store *st)
+{
+	return st->path;
+}
+
+int
+jx_store_schema_version(void)
+{
+	return JX_SCHEMA_VERSION;
+}
+
+enum jx_status
+jx_db_error(struct jx_store *st, struct jx_error *err, const char *doing)
+{
+	int code = sqlite3_errcode(st->db);
+	enum jx_status status = JX_DB;
+
+	if ((code & 0xff) == SQLITE_READONLY)
+		status = JX_READONLY;
+	return jx_error_set(err, status, "%s: %s: %s", st->path, doing,
+			    sqlite3_errmsg(st->db));
+}
+
+sqlite3_stmt *
+jx_stmt(struct jx_store *st, enum jx_stmt_id id, struct jx_error *err)
+{
+	sqlite3_stmt *s = st->stmts[id];
+
+	if (!s) {
+		if (sqlite3_prepare_v3(st->db, stmt_sql[id], -1,
+				       SQLITE_PREPARE_PERSISTENT, &s,
+				       NULL) != SQLITE_OK) {
+			jx_db_error(st, err, "preparing a query");
+			return NULL;
+		}
+		st->stmts[id] = s;
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+enum jx_status
+jx_store_begin(struct jx_store *st, struct jx_error *err)
+{
+	if (st->readonly)
+		return jx_error_set(err, JX_READONLY, "%s: opened read-only;"
+				    " nothing can be changed", st->path);
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)
+	    != SQLITE_OK)
+		return jx_db_error(st, err, "starting a transaction");
+	st->in_txn = true;
+	return JX_OK;
+}
+
+enum jx_status
+jx_store_commit(struct jx_store *st, struct jx_error *err)
+{
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		enum jx_status rc = jx_db_error(st, err, "committing");
+		jx_store_rollback(st);
+		return rc;
+	}
+	st->in_txn = false;
+	return JX_OK;
+}
+
+void
+jx_store_rollback(struct jx_store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_txn = false;
+}
+
+void
+jx_bind_text(sqlite3_stmt *s, int i, const char *text)
+{
+	if (text)
+		sqlite3_bind_text(s, i, text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+void
+jx_bind_amount(sqlite3_stmt *s, int i, struct jx_amount a)
+{
+	if (a.present)
+		sqlite3_bind_int64(s, i, a.yuan);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+const char *
+jx_col_text(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+bool
+jx_col_dup(sqlite3_stmt *s, int i, char **out)
+{
+	const char *text = jx_col_text(s, i);
+
+	*out = NULL;
+	if (!text)
+		return true;
+	*out = jx_strdup(text);
+	return *out != NULL;
+}
+
+struct jx_amount
+jx_col_amount(sqlite3_stmt *s, int i)
+{
+	struct jx_amount a = { false, 0 };
+
+	if (sqlite3_column_type(s, i) != SQLITE_NULL) {
+		a.present = true;
+		a.yuan = sqlite3_column_int64(s, i);
+	}
+	return a;
+}
+
+void
+jx_store_now(char buf[32])
+{
+	const char *fixed = getenv("JIXIAO_NOW");
+	time_t now = fixed && *fixed ? (time_t)strtoll(fixed, NULL, 10)
+				     : time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+enum jx_status
+jx_log_change(struct jx_store *st, const char *action, const char *table,
+	      int64_t record_id, const char *field, const char *old_value,
+	      const char *new_value, struct jx_error *err)
+{
+	char now[32];
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_INSERT_CHANGE, err);
+
+	if (!s)
+		return err ? err->status : JX_DB;
+	jx_store_now(now);
+	sqlite3_bind_text(s, 1, now, -1, SQLITE_TRANSIENT);
+	jx_bind_text(s, 2, st->user);
+	jx_bind_text(s, 3, action);
+	jx_bind_text(s, 4, table);
+	sqlite3_bind_int64(s, 5, record_id);
+	jx_bind_text(s, 6, field);
+	jx_bind_text(s, 7, old_value);
+	jx_bind_text(s, 8, new_value);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return jx_db_error(st, err, "writing the change log");
+	return JX_OK;
+}

@@ -1,0 +1,177 @@
+/*
+ * store.h — the SQLite store: the only code in jixiao that speaks SQL.
+ *
+ * A jx_store is one open database file (WAL, foreign keys on, busy timeout),
+ * created and migrated by the program (PRAGMA user_version). Writes are
+ * transactions that also write the change log; reads come in bounded windows
+ * ordered by an indexed key (keyset pagination), so no list is ever read
+ * whole into memory.
+ */
+#ifndef JX_STORE_STORE_H
+#define JX_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "core/record.h"
+
+struct jx_store;
+
+enum jx_open_mode {
+	JX_OPEN_READONLY,  /* SQLITE_OPEN_READONLY: the file must exist */
+	JX_OPEN_WRITE,     /* read-write: the file must exist */
+	JX_OPEN_CREATE     /* read-write, created (and initialised) if missing */
+};
+
+/* Opens path. Refuses, with a message naming the path: a directory, a file
+ * that is not SQLite, an SQLite file that is not jixiao's, a file written by
+ * a newer version (never altered), a missing file unless JX_OPEN_CREATE.
+ * An existing empty file or an uninitialised database is initialised in the
+ * write modes. */
+enum jx_status jx_store_open(const char *path, enum jx_open_mode mode,
+			     struct jx_store **out, struct jx_error *err);
+void jx_store_close(struct jx_store *st);
+
+/* Who is written into the change log (default: the login name). */
+void jx_store_set_user(struct jx_store *st, const char *who);
+bool jx_store_readonly(const struct jx_store *st);
+const char *jx_store_path(const struct jx_store *st);
+int jx_store_schema_version(void);
+
+/* Explicit transactions, for commands that write several documents as one
+ * unit. Nesting is not supported. */
+enum jx_status jx_store_begin(struct jx_store *st, struct jx_error *err);
+enum jx_status jx_store_commit(struct jx_store *st, struct jx_error *err);
+void jx_store_rollback(struct jx_store *st);
+
+/* ---- documents (one department and year) ------------------------------ */
+
+struct jx_import_counts {
+	size_t departments;   /* departments created */
+	size_t years;         /* department-years written */
+	size_t projects;
+	size_t indicators;
+};
+
+/* Writes doc as a department-year. The department is found by code, or by
+ * normalised name when the document has no code, and created if new.
+ * An existing department-year is refused (JX_EXISTS) unless replace, which
+ * deletes it whole first. Must be called inside jx_store_begin/commit; adds
+ * what it wrote (or would have written) to *counts. origin is recorded in
+ * the change log (e.g. the file name). */
+enum jx_status jx_store_put_doc(struct jx_store *st, const struct jx_doc *doc,
+				bool replace, const char *origin,
+				struct jx_import_counts *counts,
+				struct jx_error *err);
+
+/* Reads department-year `dept_year_id` whole into doc (for export). */
+enum jx_status jx_store_get_doc(struct jx_store *st, int64_t dept_year_id,
+				struct jx_doc *doc, struct jx_error *err);
+
+/* Reads the department and year fields of a department-year, without its
+ * sub-goals and projects (a heading for `show`). */
+enum jx_status jx_store_get_year_head(struct jx_store *st,
+				      int64_t dept_year_id, struct jx_doc *doc,
+				      struct jx_error *err);
+
+/* Reads one project with its plan and indicators. On error *out is left
+ * zeroed (safe to jx_project_free). */
+enum jx_status jx_store_get_project(struct jx_store *st, int64_t project_id,
+				    struct jx_project *out,
+				    struct jx_error *err);
+
+/* ---- windows of rows ------------------------------------------------- */
+
+/* Strings in rows are borrowed: valid only during the callback. A callback
+ * returns 0 to go on, non-zero to stop early. */
+
+struct jx_dept_row {
+	int64_t id;
+	const char *code;     /* NULL when the department has none */
+	const char *name;
+	const char *years;    /* "2021,2023", ascending */
+};
+
+struct jx_year_row {
+	int64_t id;           /* dept_year id */
+	int64_t department_id;
+	int year;
+	int64_t projects;
+	int64_t indicators;
+	struct jx_amount total;   /* sum of annual totals; absent if none */
+	const char *dept_code;
+	const char *dept_name;
+};
+
+struct jx_project_row {
+	int64_t id;
+	int64_t seq;
+	const char *code;
+	const char *name;
+	struct jx_amount annual_total;
+	int64_t indicators;
+};
+
+struct jx_indicator_row {
+	int64_t id;
+	int64_t seq;
+	const char *level1, *level2, *name, *description, *target, *basis;
+};
+
+/* Keyset position: list rows strictly after (a, id). For departments a is
+ * the sort name; for projects and indicators it is the sequence number.
+ * Start with jx_key_first(). */
+struct jx_key {
+	bool first;
+	int64_t seq;
+	char *name;        /* owned copy, for text keys */
+	int64_t id;
+};
+void jx_key_first(struct jx_key *key);
+void jx_key_free(struct jx_key *key);
+
+typedef int (*jx_dept_cb)(void *ctx, const struct jx_dept_row *row);
+typedef int (*jx_year_cb)(void *ctx, const struct jx_year_row *row);
+typedef int (*jx_project_cb)(void *ctx, const struct jx_project_row *row);
+typedef int (*jx_indicator_cb)(void *ctx, const struct jx_indicator_row *row);
+
+/* Each lists at most `limit` rows after *key, calls cb for each, advances
+ * *key past the last row given, and stores the number of rows in *n. */
+enum jx_status jx_store_departments(struct jx_store *st, struct jx_key *key,
+				    int limit, jx_dept_cb cb, void *ctx,
+				    int *n, struct jx_error *err);
+enum jx_status jx_store_projects(struct jx_store *st, int64_t dept_year_id,
+				 struct jx_key *key, int limit,
+				 jx_project_cb cb, void *ctx, int *n,
+				 struct jx_error *err);
+enum jx_status jx_store_indicators(struct jx_store *st, int64_t project_id,
+				   struct jx_key *key, int limit,
+				   jx_indicator_cb cb, void *ctx, int *n,
+				   struct jx_error *err);
+
+/* Years of one department (ascending), or of every department when
+ * department_id is 0 (ordered by department name, then year), with counts
+ * and totals. Not windowed: a department has few years, and the whole list
+ * is one row per department-year. */
+enum jx_status jx_store_years(struct jx_store *st, int64_t department_id,
+			      jx_year_cb cb, void *ctx, struct jx_error *err);
+
+/* ---- finding records from what a user typed --------------------------- */
+
+/* A department by exact code, exact name, or a normalised-name substring
+ * that matches exactly one department. JX_NOTFOUND, or JX_INVALID when
+ * ambiguous (the message lists candidates). */
+enum jx_status jx_store_find_department(struct jx_store *st, const char *what,
+					int64_t *id, struct jx_error *err);
+enum jx_status jx_store_find_year(struct jx_store *st, int64_t department_id,
+				  int year, int64_t *dept_year_id,
+				  struct jx_error *err);
+/* A project of a department-year by code, by position ("3" = third), by
+ * exact name, or by a unique normalised-name substring. */
+enum jx_status jx_store_find_project(struct jx_store *st, int64_t dept_year_id,
+				     const char *what, int64_t *project_id,
+				     struct jx_error *err);
+
+#endif

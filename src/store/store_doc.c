@@ -1,0 +1,308 @@
+/*
+ * store_doc.c — writing and reading whole department-years.
+ *
+ * jx_store_put_doc is what import uses: it runs inside the caller's
+ * transaction, so that a command importing many files either writes all of
+ * them or nothing. The change log gets one row per department-year written
+ * (or replaced), naming the origin and what it held.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/target.h"
+#include "core/text.h"
+#include "store/store_internal.h"
+
+#define STEP_DONE(st, s, err, doing) \
+	(sqlite3_step(s) == SQLITE_DONE ? JX_OK : jx_db_error(st, err, doing))
+
+static enum jx_status
+find_id(struct jx_store *st, enum jx_stmt_id id, const char *text,
+	int64_t *out, struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, id, err);
+	int rc;
+
+	if (!s)
+		return JX_DB;
+	jx_bind_text(s, 1, text);
+	rc = sqlite3_step(s);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return jx_db_error(st, err, "finding a department");
+	return JX_OK;
+}
+
+/* The department of doc: by code, else by normalised name; created if new. */
+static enum jx_status
+department_for(struct jx_store *st, const struct jx_doc *doc, const char *now,
+	       int64_t *id, struct jx_import_counts *counts,
+	       struct jx_error *err)
+{
+	char *key = jx_text_key(doc->dept_name);
+	sqlite3_stmt *s;
+	enum jx_status rc;
+
+	if (!key)
+		return jx_error_set(err, JX_NOMEM, "out of memory");
+	rc = doc->dept_code
+		? find_id(st, JX_STMT_FIND_DEPT_BY_CODE, doc->dept_code, id, err)
+		: find_id(st, JX_STMT_FIND_DEPT_BY_KEY, key, id, err);
+	if (rc != JX_OK || *id != 0 || !(s = jx_stmt(st, JX_STMT_INSERT_DEPT, err))) {
+		free(key);
+		return rc != JX_OK || *id != 0 ? rc : JX_DB;
+	}
+	jx_bind_text(s, 1, doc->dept_code);
+	jx_bind_text(s, 2, doc->dept_name);
+	jx_bind_text(s, 3, key);
+	jx_bind_text(s, 4, doc->dept_competent);
+	jx_bind_text(s, 5, now);
+	rc = STEP_DONE(st, s, err, "adding a department");
+	free(key);
+	if (rc != JX_OK)
+		return rc;
+	*id = sqlite3_last_insert_rowid(st->db);
+	counts->departments++;
+	return jx_log_change(st, "insert", "department", *id, NULL, NULL,
+			     doc->dept_name, err);
+}
+
+/* Existing department-year: refused, or deleted whole when replacing. */
+static enum jx_status
+clear_year(struct jx_store *st, const struct jx_doc *doc, int64_t dept_id,
+	   bool replace, bool *replaced, struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_FIND_YEAR, err);
+	int64_t year_id = 0;
+	char old[96];
+	int rc;
+
+	if (!s)
+		return JX_DB;
+	sqlite3_bind_int64(s, 1, dept_id);
+	sqlite3_bind_int(s, 2, doc->year);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		year_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? JX_OK
+					 : jx_db_error(st, err, "finding a year");
+	if (!replace)
+		return jx_error_set(err, JX_EXISTS, "%s %d is already in the"
+				    " database (use --replace to replace it"
+				    " whole)", doc->dept_name, doc->year);
+	if (!(s = jx_stmt(st, JX_STMT_YEAR_COUNTS, err)))
+		return JX_DB;
+	sqlite3_bind_int64(s, 1, year_id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		snprintf(old, sizeof old, "%lld projects, %lld indicators",
+			 (long long)sqlite3_column_int64(s, 0),
+			 (long long)sqlite3_column_int64(s, 1));
+	else
+		snprintf(old, sizeof old, "?");
+	sqlite3_reset(s);
+	if (!(s = jx_stmt(st, JX_STMT_DELETE_YEAR, err)))
+		return JX_DB;
+	sqlite3_bind_int64(s, 1, year_id);
+	rc = STEP_DONE(st, s, err, "replacing a year");
+	if (rc != JX_OK)
+		return rc;
+	*replaced = true;
+	return jx_log_change(st, "delete", "dept_year", year_id, NULL, old,
+			     NULL, err);
+}
+
+static enum jx_status
+put_year_row(struct jx_store *st, const struct jx_doc *doc, int64_t dept_id,
+	     const char *now, int64_t *year_id, struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_INSERT_YEAR, err);
+	enum jx_status rc;
+
+	if (!s)
+		return JX_DB;
+	sqlite3_bind_int64(s, 1, dept_id);
+	sqlite3_bind_int(s, 2, doc->year);
+	jx_bind_text(s, 3, doc->framework);
+	jx_bind_text(s, 4, doc->source);
+	jx_bind_text(s, 5, doc->note);
+	jx_bind_text(s, 6, doc->goals);
+	jx_bind_text(s, 7, doc->measures);
+	jx_bind_text(s, 8, now);
+	rc = STEP_DONE(st, s, err, "adding a year");
+	*year_id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+static enum jx_status
+put_subgoals(struct jx_store *st, const struct jx_doc *doc, int64_t year_id,
+	     const char *now, struct jx_error *err)
+{
+	for (size_t i = 0; i < doc->n_subgoals; i++) {
+		const struct jx_subgoal *g = &doc->subgoals[i];
+		sqlite3_stmt *s = jx_stmt(st, JX_STMT_INSERT_SUBGOAL, err);
+		enum jx_status rc;
+
+		if (!s)
+			return JX_DB;
+		sqlite3_bind_int64(s, 1, year_id);
+		sqlite3_bind_int64(s, 2, (int64_t)i + 1);
+		jx_bind_text(s, 3, g->title);
+		jx_bind_text(s, 4, g->goal);
+		jx_bind_text(s, 5, g->indicator);
+		jx_bind_text(s, 6, now);
+		if ((rc = STEP_DONE(st, s, err, "adding a sub-goal")) != JX_OK)
+			return rc;
+	}
+	return JX_OK;
+}
+
+static enum jx_status
+put_indicator(struct jx_store *st, const struct jx_indicator *ind,
+	      int64_t project_id, int64_t seq, const char *now,
+	      struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_INSERT_INDICATOR, err);
+	struct jx_target t;
+
+	if (!s)
+		return JX_DB;
+	jx_target_parse(ind->target, &t);
+	sqlite3_bind_int64(s, 1, project_id);
+	sqlite3_bind_int64(s, 2, seq);
+	jx_bind_text(s, 3, ind->level1);
+	jx_bind_text(s, 4, ind->level2);
+	jx_bind_text(s, 5, ind->name);
+	jx_bind_text(s, 6, ind->description);
+	jx_bind_text(s, 7, ind->target ? ind->target : "");
+	jx_bind_text(s, 8, ind->basis);
+	sqlite3_bind_int(s, 9, (int)t.kind);
+	sqlite3_bind_int(s, 10, (int)t.cmp);
+	if (t.kind == JX_TK_NUMBER)
+		sqlite3_bind_int64(s, 11, t.value);
+	jx_bind_text(s, 12, t.unit[0] ? t.unit : NULL);
+	if (t.kind == JX_TK_DEADLINE) {
+		sqlite3_bind_int(s, 13, t.year);
+		sqlite3_bind_int(s, 14, t.month);
+		sqlite3_bind_int(s, 15, t.day);
+	}
+	jx_bind_text(s, 16, t.word[0] ? t.word : NULL);
+	sqlite3_bind_int(s, 17, (int)t.warnings);
+	jx_bind_text(s, 18, now);
+	return STEP_DONE(st, s, err, "adding an indicator");
+}
+
+static void
+bind_project(sqlite3_stmt *s, const struct jx_project *p, int64_t year_id,
+	     int64_t seq, const char *key, const char *now)
+{
+	const char *texts[] = { p->code, p->name, key, p->title, p->competent,
+				p->unit, p->attribute, p->category, p->period };
+	const struct jx_amount money[] = {
+		p->period_total, p->period_fiscal, p->period_other,
+		p->annual_total, p->annual_fiscal, p->annual_other };
+	const char *tail[] = { p->purpose, p->period_goal, p->annual_goal,
+			       p->goal, p->note, now };
+	int col = 1;
+
+	sqlite3_bind_int64(s, col++, year_id);
+	sqlite3_bind_int64(s, col++, seq);
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		jx_bind_text(s, col++, texts[i]);
+	for (size_t i = 0; i < sizeof money / sizeof money[0]; i++)
+		jx_bind_amount(s, col++, money[i]);
+	for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++)
+		jx_bind_text(s, col++, tail[i]);
+}
+
+static enum jx_status
+put_plan(struct jx_store *st, const struct jx_project *p, int64_t project_id,
+	 struct jx_error *err)
+{
+	for (size_t i = 0; i < p->n_plan; i++) {
+		sqlite3_stmt *s = jx_stmt(st, JX_STMT_INSERT_CHECKPOINT, err);
+		enum jx_status rc;
+
+		if (!s)
+			return JX_DB;
+		sqlite3_bind_int64(s, 1, project_id);
+		sqlite3_bind_int64(s, 2, (int64_t)i + 1);
+		jx_bind_text(s, 3, p->plan[i].label);
+		jx_bind_text(s, 4, p->plan[i].percent);
+		if ((rc = STEP_DONE(st, s, err, "adding a checkpoint")) != JX_OK)
+			return rc;
+	}
+	return JX_OK;
+}
+
+static enum jx_status
+put_project(struct jx_store *st, const struct jx_project *p, int64_t year_id,
+	    int64_t seq, const char *now, struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_INSERT_PROJECT, err);
+	char *key = jx_text_key(p->name);
+	int64_t project_id;
+	enum jx_status rc;
+
+	if (!key)
+		return jx_error_set(err, JX_NOMEM, "out of memory");
+	if (!s) {
+		free(key);
+		return JX_DB;
+	}
+	bind_project(s, p, year_id, seq, key, now);
+	rc = STEP_DONE(st, s, err, "adding a project");
+	free(key);
+	if (rc != JX_OK)
+		return rc;
+	project_id = sqlite3_last_insert_rowid(st->db);
+	rc = put_plan(st, p, project_id, err);
+	for (size_t i = 0; rc == JX_OK && i < p->n_indicators; i++)
+		rc = put_indicator(st, &p->indicators[i], project_id,
+				   (int64_t)i + 1, now, err);
+	return rc;
+}
+
+enum jx_status
+jx_store_put_doc(struct jx_store *st, const struct jx_doc *doc, bool replace,
+		 const char *origin, struct jx_import_counts *counts,
+		 struct jx_error *err)
+{
+	char now[32], what[512];
+	int64_t dept_id = 0, year_id = 0;
+	bool replaced = false;
+	size_t n_ind = jx_doc_indicator_count(doc);
+	enum jx_status rc;
+
+	/* Count first: on failure the caller reports what would have been
+	 * written. */
+	counts->years++;
+	counts->projects += doc->n_projects;
+	counts->indicators += n_ind;
+	if (!st->in_txn)
+		return jx_error_set(err, JX_USAGE, "internal: put_doc outside"
+				    " a transaction");
+	jx_store_now(now);
+	rc = department_for(st, doc, now, &dept_id, counts, err);
+	if (rc == JX_OK)
+		rc = clear_year(st, doc, dept_id, replace, &replaced, err);
+	if (rc == JX_OK)
+		rc = put_year_row(st, doc, dept_id, now, &year_id, err);
+	if (rc == JX_OK)
+		rc = put_subgoals(st, doc, year_id, now, err);
+	for (size_t i = 0; rc == JX_OK && i < doc->n_projects; i++)
+		rc = put_project(st, &doc->projects[i], year_id,
+				 (int64_t)i + 1, now, err);
+	if (rc != JX_OK)
+		return rc;
+	snprintf(what, sizeof what, "%s: %zu projects, %zu indicators",
+		 origin ? origin : "import", doc->n_projects, n_ind);
+	return jx_log_change(st, replaced ? "replace" : "import", "dept_year",
+			     year_id, NULL, NULL, what, err);
+}

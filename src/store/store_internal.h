@@ -1,0 +1,160 @@
+/*
+ * store_internal.h — what the store's own files share: the handle, the
+ * prepared-statement cache and small binding helpers. Not for other layers.
+ */
+#ifndef JX_STORE_INTERNAL_H
+#define JX_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+/* Every statement the store runs more than once, prepared once per handle
+ * (SQLITE_PREPARE_PERSISTENT) and reset after use. */
+#define JX_STMT_LIST(_) \
+	_(FIND_DEPT_BY_CODE, "SELECT id FROM department WHERE code = ?1") \
+	_(FIND_DEPT_BY_KEY, \
+	  "SELECT id FROM department WHERE code IS NULL AND name_key = ?1") \
+	_(INSERT_DEPT, \
+	  "INSERT INTO department(code, name, name_key, competent, created_at," \
+	  " updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?5)") \
+	_(FIND_YEAR, \
+	  "SELECT id FROM dept_year WHERE department_id = ?1 AND year = ?2") \
+	_(DELETE_YEAR, "DELETE FROM dept_year WHERE id = ?1") \
+	_(INSERT_YEAR, \
+	  "INSERT INTO dept_year(department_id, year, framework, source, note," \
+	  " goals, measures, created_at, updated_at)" \
+	  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)") \
+	_(INSERT_SUBGOAL, \
+	  "INSERT INTO subgoal(dept_year_id, seq, title, goal, indicator," \
+	  " created_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?6)") \
+	_(INSERT_PROJECT, \
+	  "INSERT INTO project(dept_year_id, seq, code, name, name_key, title," \
+	  " competent, unit, attribute, category, period, period_total," \
+	  " period_fiscal, period_other, annual_total, annual_fiscal," \
+	  " annual_other, purpose, period_goal, annual_goal, goal, note," \
+	  " created_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9," \
+	  " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22," \
+	  " ?23, ?23)") \
+	_(INSERT_CHECKPOINT, \
+	  "INSERT INTO checkpoint(project_id, seq, label, percent)" \
+	  " VALUES(?1, ?2, ?3, ?4)") \
+	_(INSERT_INDICATOR, \
+	  "INSERT INTO indicator(project_id, seq, level1, level2, name," \
+	  " description, target, basis, t_kind, t_cmp, t_value, t_unit, t_year," \
+	  " t_month, t_day, t_word, t_warn, created_at, updated_at)" \
+	  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14," \
+	  " ?15, ?16, ?17, ?18, ?18)") \
+	_(INSERT_CHANGE, \
+	  "INSERT INTO change_log(at, who, action, tbl, record_id, field, old," \
+	  " new) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
+	_(YEAR_COUNTS, \
+	  "SELECT (SELECT count(*) FROM project WHERE dept_year_id = ?1)," \
+	  " (SELECT count(*) FROM indicator i JOIN project p" \
+	  "  ON i.project_id = p.id WHERE p.dept_year_id = ?1)") \
+	_(GET_YEAR, \
+	  "SELECT d.code, d.name, d.competent, y.year, y.framework, y.source," \
+	  " y.note, y.goals, y.measures FROM dept_year y" \
+	  " JOIN department d ON d.id = y.department_id WHERE y.id = ?1") \
+	_(GET_SUBGOALS, \
+	  "SELECT title, goal, indicator FROM subgoal WHERE dept_year_id = ?1" \
+	  " ORDER BY seq, id") \
+	_(GET_PROJECT_IDS, \
+	  "SELECT id FROM project WHERE dept_year_id = ?1 ORDER BY seq, id") \
+	_(GET_PROJECT, \
+	  "SELECT code, name, title, competent, unit, attribute, category," \
+	  " period, period_total, period_fiscal, period_other, annual_total," \
+	  " annual_fiscal, annual_other, purpose, period_goal, annual_goal," \
+	  " goal, note FROM project WHERE id = ?1") \
+	_(GET_CHECKPOINTS, \
+	  "SELECT label, percent FROM checkpoint WHERE project_id = ?1" \
+	  " ORDER BY seq, id") \
+	_(GET_INDICATORS, \
+	  "SELECT level1, level2, name, description, target, basis" \
+	  " FROM indicator WHERE project_id = ?1 ORDER BY seq, id") \
+	_(LIST_DEPTS, \
+	  "SELECT d.id, d.code, d.name, (SELECT group_concat(year, ',') FROM" \
+	  " (SELECT year FROM dept_year WHERE department_id = d.id" \
+	  "  ORDER BY year)) FROM department d" \
+	  " WHERE (d.name, d.id) > (?1, ?2)" \
+	  " ORDER BY d.name, d.id LIMIT ?3") \
+	_(LIST_PROJECTS, \
+	  "SELECT p.id, p.seq, p.code, p.name, p.annual_total," \
+	  " (SELECT count(*) FROM indicator WHERE project_id = p.id)" \
+	  " FROM project p WHERE p.dept_year_id = ?1" \
+	  " AND (p.seq, p.id) > (?2, ?3)" \
+	  " ORDER BY p.seq, p.id LIMIT ?4") \
+	_(LIST_INDICATORS, \
+	  "SELECT id, seq, level1, level2, name, description, target, basis" \
+	  " FROM indicator WHERE project_id = ?1" \
+	  " AND (seq, id) > (?2, ?3)" \
+	  " ORDER BY seq, id LIMIT ?4") \
+	_(LIST_YEARS, \
+	  "SELECT y.id, y.department_id, y.year," \
+	  " (SELECT count(*) FROM project WHERE dept_year_id = y.id)," \
+	  " (SELECT count(*) FROM indicator i JOIN project p" \
+	  "  ON i.project_id = p.id WHERE p.dept_year_id = y.id)," \
+	  " (SELECT sum(annual_total) FROM project WHERE dept_year_id = y.id)," \
+	  " d.code, d.name FROM dept_year y JOIN department d" \
+	  " ON d.id = y.department_id WHERE ?1 = 0 OR y.department_id = ?1" \
+	  " ORDER BY d.name, d.id, y.year") \
+	_(FIND_DEPT_BY_NAME, "SELECT id FROM department WHERE name = ?1") \
+	_(FIND_DEPT_LIKE, \
+	  "SELECT id, name FROM department WHERE instr(name_key, ?1) > 0" \
+	  " ORDER BY name, id LIMIT 6") \
+	_(FIND_PROJECT_BY_CODE, \
+	  "SELECT id FROM project WHERE dept_year_id = ?1 AND code = ?2") \
+	_(FIND_PROJECT_BY_POS, \
+	  "SELECT id FROM project WHERE dept_year_id = ?1" \
+	  " ORDER BY seq, id LIMIT 1 OFFSET ?2") \
+	_(FIND_PROJECT_BY_NAME, \
+	  "SELECT id FROM project WHERE dept_year_id = ?1 AND name = ?2") \
+	_(FIND_PROJECT_LIKE, \
+	  "SELECT id, name FROM project WHERE dept_year_id = ?1" \
+	  " AND instr(name_key, ?2) > 0 ORDER BY seq, id LIMIT 6")
+
+enum jx_stmt_id {
+#define JX_STMT_ENUM(name, sql) JX_STMT_##name,
+	JX_STMT_LIST(JX_STMT_ENUM)
+#undef JX_STMT_ENUM
+	JX_STMT_COUNT
+};
+
+struct jx_store {
+	sqlite3 *db;
+	char *path;
+	char *user;
+	bool readonly;
+	bool in_txn;
+	sqlite3_stmt *stmts[JX_STMT_COUNT];
+};
+
+/* The cached statement, prepared on first use; NULL with err set on failure.
+ * Always reset and with bindings cleared. */
+sqlite3_stmt *jx_stmt(struct jx_store *st, enum jx_stmt_id id,
+		      struct jx_error *err);
+
+/* err := JX_DB with SQLite's message and what we were doing. */
+enum jx_status jx_db_error(struct jx_store *st, struct jx_error *err,
+			   const char *doing);
+
+/* Bind helpers: NULL text binds SQL NULL; absent amounts bind NULL. */
+void jx_bind_text(sqlite3_stmt *s, int i, const char *text);
+void jx_bind_amount(sqlite3_stmt *s, int i, struct jx_amount a);
+/* Column helpers: owned copies (NULL for SQL NULL). Return false when out
+ * of memory. */
+bool jx_col_dup(sqlite3_stmt *s, int i, char **out);
+struct jx_amount jx_col_amount(sqlite3_stmt *s, int i);
+const char *jx_col_text(sqlite3_stmt *s, int i);
+
+/* Current time as ISO-8601 UTC ("2026-11-21T14:41:12Z"); JIXIAO_NOW (epoch
+ * seconds) overrides the clock so that tests are deterministic. */
+void jx_store_now(char buf[32]);
+
+/* Appends one row to the change log (same transaction as the change). */
+enum jx_status jx_log_change(struct jx_store *st, const char *action,
+			     const char *table, int64_t record_id,
+			     const char *field, const char *old_value,
+			     const char *new_value, struct jx_error *err);
+
+#endif

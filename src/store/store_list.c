@@ -1,0 +1,340 @@
+/*
+ * store_list.c — windows of rows for lists, and finding records from what a
+ * user typed (a code, a name, a part of a name, a position).
+ *
+ * Windows are keyset-paginated: each call asks for rows strictly after the
+ * last key seen, ordered by an index, with a LIMIT; nothing is counted or
+ * read beyond the window.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "store/store_internal.h"
+
+void
+jx_key_first(struct jx_key *key)
+{
+	key->first = true;
+	key->seq = INT64_MIN;
+	key->name = NULL;
+	key->id = INT64_MIN;
+}
+
+void
+jx_key_free(struct jx_key *key)
+{
+	free(key->name);
+	key->name = NULL;
+}
+
+static enum jx_status
+key_set_name(struct jx_key *key, const char *name, int64_t id,
+	     struct jx_error *err)
+{
+	char *copy = jx_strdup(name ? name : "");
+
+	if (!copy)
+		return jx_error_set(err, JX_NOMEM, "out of memory");
+	free(key->name);
+	key->name = copy;
+	key->id = id;
+	key->first = false;
+	return JX_OK;
+}
+
+enum jx_status
+jx_store_departments(struct jx_store *st, struct jx_key *key, int limit,
+		     jx_dept_cb cb, void *ctx, int *n, struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_LIST_DEPTS, err);
+	enum jx_status rc = JX_OK;
+	int step;
+
+	*n = 0;
+	if (!s)
+		return JX_DB;
+	/* Names are never NULL, and every text sorts after "". A copy is
+	 * bound: key->name is replaced (freed) while the rows are stepped. */
+	sqlite3_bind_text(s, 1, key->first ? "" : key->name, -1,
+			  SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, key->first ? INT64_MIN : key->id);
+	sqlite3_bind_int(s, 3, limit);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct jx_dept_row row = {
+			.id = sqlite3_column_int64(s, 0),
+			.code = jx_col_text(s, 1),
+			.name = jx_col_text(s, 2),
+			.years = jx_col_text(s, 3),
+		};
+		(*n)++;
+		rc = key_set_name(key, row.name, row.id, err);
+		if (rc != JX_OK || cb(ctx, &row) != 0)
+			break;
+	}
+	if (rc == JX_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = jx_db_error(st, err, "listing departments");
+	sqlite3_reset(s);
+	return rc;
+}
+
+static void
+bind_seq_key(sqlite3_stmt *s, int64_t parent, const struct jx_key *key,
+	     int limit)
+{
+	sqlite3_bind_int64(s, 1, parent);
+	sqlite3_bind_int64(s, 2, key->first ? INT64_MIN : key->seq);
+	sqlite3_bind_int64(s, 3, key->first ? INT64_MIN : key->id);
+	sqlite3_bind_int(s, 4, limit);
+}
+
+enum jx_status
+jx_store_projects(struct jx_store *st, int64_t dept_year_id,
+		  struct jx_key *key, int limit, jx_project_cb cb, void *ctx,
+		  int *n, struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_LIST_PROJECTS, err);
+	int step;
+
+	*n = 0;
+	if (!s)
+		return JX_DB;
+	bind_seq_key(s, dept_year_id, key, limit);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct jx_project_row row = {
+			.id = sqlite3_column_int64(s, 0),
+			.seq = sqlite3_column_int64(s, 1),
+			.code = jx_col_text(s, 2),
+			.name = jx_col_text(s, 3),
+			.annual_total = jx_col_amount(s, 4),
+			.indicators = sqlite3_column_int64(s, 5),
+		};
+		(*n)++;
+		key->first = false;
+		key->seq = row.seq;
+		key->id = row.id;
+		if (cb(ctx, &row) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return jx_db_error(st, err, "listing projects");
+	return JX_OK;
+}
+
+enum jx_status
+jx_store_indicators(struct jx_store *st, int64_t project_id,
+		    struct jx_key *key, int limit, jx_indicator_cb cb,
+		    void *ctx, int *n, struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_LIST_INDICATORS, err);
+	int step;
+
+	*n = 0;
+	if (!s)
+		return JX_DB;
+	bind_seq_key(s, project_id, key, limit);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct jx_indicator_row row = {
+			.id = sqlite3_column_int64(s, 0),
+			.seq = sqlite3_column_int64(s, 1),
+			.level1 = jx_col_text(s, 2),
+			.level2 = jx_col_text(s, 3),
+			.name = jx_col_text(s, 4),
+			.description = jx_col_text(s, 5),
+			.target = jx_col_text(s, 6),
+			.basis = jx_col_text(s, 7),
+		};
+		(*n)++;
+		key->first = false;
+		key->seq = row.seq;
+		key->id = row.id;
+		if (cb(ctx, &row) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return jx_db_error(st, err, "listing indicators");
+	return JX_OK;
+}
+
+enum jx_status
+jx_store_years(struct jx_store *st, int64_t department_id, jx_year_cb cb,
+	       void *ctx, struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_LIST_YEARS, err);
+	int step;
+
+	if (!s)
+		return JX_DB;
+	sqlite3_bind_int64(s, 1, department_id);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct jx_year_row row = {
+			.id = sqlite3_column_int64(s, 0),
+			.department_id = sqlite3_column_int64(s, 1),
+			.year = sqlite3_column_int(s, 2),
+			.projects = sqlite3_column_int64(s, 3),
+			.indicators = sqlite3_column_int64(s, 4),
+			.total = jx_col_amount(s, 5),
+			.dept_code = jx_col_text(s, 6),
+			.dept_name = jx_col_text(s, 7),
+		};
+		if (cb(ctx, &row) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return jx_db_error(st, err, "listing years");
+	return JX_OK;
+}
+
+/* Runs a one-column id query bound to (parent?, text); 0 when no row. */
+static enum jx_status
+lookup(struct jx_store *st, enum jx_stmt_id id, int64_t parent,
+       const char *text, int64_t *out, struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, id, err);
+	int i = 1, step;
+
+	*out = 0;
+	if (!s)
+		return JX_DB;
+	if (parent)
+		sqlite3_bind_int64(s, i++, parent);
+	jx_bind_text(s, i, text);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return jx_db_error(st, err, "looking up");
+	return JX_OK;
+}
+
+/* A unique match of a normalised substring, or an error listing up to five
+ * candidates. */
+static enum jx_status
+lookup_like(struct jx_store *st, enum jx_stmt_id id, int64_t parent,
+	    const char *what, const char *kind, int64_t *out,
+	    struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, id, err);
+	char *key = jx_text_key(what), names[JX_ERR_MSG / 2] = "";
+	int i = 1, found = 0, step;
+
+	*out = 0;
+	if (!s || !key) {
+		free(key);
+		return s ? jx_error_set(err, JX_NOMEM, "out of memory") : JX_DB;
+	}
+	if (parent)
+		sqlite3_bind_int64(s, i++, parent);
+	jx_bind_text(s, i, key);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = jx_col_text(s, 1);
+		if (found++ == 0)
+			*out = sqlite3_column_int64(s, 0);
+		if (found <= 5 && strlen(names) + strlen(name) + 4 < sizeof names) {
+			strcat(names, found > 1 ? "; " : "");
+			strcat(names, name);
+		}
+	}
+	sqlite3_reset(s);
+	free(key);
+	if (step != SQLITE_DONE)
+		return jx_db_error(st, err, "looking up");
+	if (found == 0)
+		return jx_error_set(err, JX_NOTFOUND, "no %s matches '%s'",
+				    kind, what);
+	if (found > 1)
+		return jx_error_set(err, JX_INVALID, "'%s' matches %s%d %ss:"
+				    " %s%s", what, found > 5 ? "more than " : "",
+				    found > 5 ? 5 : found, kind, names,
+				    found > 5 ? "; …" : "");
+	return JX_OK;
+}
+
+enum jx_status
+jx_store_find_department(struct jx_store *st, const char *what, int64_t *id,
+			 struct jx_error *err)
+{
+	enum jx_status rc = lookup(st, JX_STMT_FIND_DEPT_BY_CODE, 0, what, id,
+				   err);
+	if (rc == JX_OK && *id == 0)
+		rc = lookup(st, JX_STMT_FIND_DEPT_BY_NAME, 0, what, id, err);
+	if (rc == JX_OK && *id == 0)
+		rc = lookup_like(st, JX_STMT_FIND_DEPT_LIKE, 0, what,
+				 "department", id, err);
+	return rc;
+}
+
+enum jx_status
+jx_store_find_year(struct jx_store *st, int64_t department_id, int year,
+		   int64_t *dept_year_id, struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_FIND_YEAR, err);
+	int step;
+
+	*dept_year_id = 0;
+	if (!s)
+		return JX_DB;
+	sqlite3_bind_int64(s, 1, department_id);
+	sqlite3_bind_int(s, 2, year);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		*dept_year_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (step == SQLITE_DONE)
+		return jx_error_set(err, JX_NOTFOUND, "the department has no"
+				    " year %d on file", year);
+	return step == SQLITE_ROW ? JX_OK
+				  : jx_db_error(st, err, "finding a year");
+}
+
+static bool
+all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+enum jx_status
+jx_store_find_project(struct jx_store *st, int64_t dept_year_id,
+		      const char *what, int64_t *project_id,
+		      struct jx_error *err)
+{
+	enum jx_status rc = lookup(st, JX_STMT_FIND_PROJECT_BY_CODE,
+				   dept_year_id, what, project_id, err);
+
+	/* A short number is a position in the list; project codes are long. */
+	if (rc == JX_OK && *project_id == 0 && all_digits(what) &&
+	    strlen(what) <= 6 && strtoll(what, NULL, 10) >= 1) {
+		sqlite3_stmt *s = jx_stmt(st, JX_STMT_FIND_PROJECT_BY_POS, err);
+		if (!s)
+			return JX_DB;
+		sqlite3_bind_int64(s, 1, dept_year_id);
+		sqlite3_bind_int64(s, 2, strtoll(what, NULL, 10) - 1);
+		int step = sqlite3_step(s);
+		if (step == SQLITE_ROW)
+			*project_id = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		if (step != SQLITE_ROW && step != SQLITE_DONE)
+			return jx_db_error(st, err, "finding a project");
+	}
+	if (rc == JX_OK && *project_id == 0)
+		rc = lookup(st, JX_STMT_FIND_PROJECT_BY_NAME, dept_year_id,
+			    what, project_id, err);
+	if (rc == JX_OK && *project_id == 0)
+		rc = lookup_like(st, JX_STMT_FIND_PROJECT_LIKE, dept_year_id,
+				 what, "project", project_id, err);
+	return rc;
+}
