@@ -89,7 +89,7 @@ write_file(struct jx_cli *cli, const struct jx_doc *doc, const char *path)
 	snprintf(tmp, size, "%s.part", path);
 	f = fopen(tmp, "w");
 	if (!f) {
-		jx_cli_failf(cli, "%s: %s", tmp, strerror(errno));
+		jx_cli_failf(cli, "%s: %s", path, strerror(errno));
 		free(tmp);
 		return false;
 	}
@@ -137,6 +137,22 @@ export_one(struct jx_cli *cli, struct jx_store *st, const struct pick *p,
 	return ok;
 }
 
+/* The output directory: made if missing, and it must be a directory. */
+static bool
+make_dir(const char *dir)
+{
+	struct stat sb;
+
+	if (mkdir(dir, 0777) == 0)
+		return true;
+	if (errno != EEXIST)
+		return false;
+	if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return true;
+	errno = ENOTDIR;
+	return false;
+}
+
 struct export_opts {
 	const char *dept, *file, *dir;
 	int year;
@@ -165,7 +181,7 @@ run(struct jx_cli *cli, struct jx_store *st, const struct export_opts *o)
 					     " match; write them with -d DIR,"
 					     " or narrow with --dept/--year"),
 				      ctx.n);
-	else if (o->dir && mkdir(o->dir, 0777) != 0 && errno != EEXIST)
+	else if (o->dir && !make_dir(o->dir))
 		status = jx_cli_failf(cli, "%s: %s", o->dir, strerror(errno));
 	for (size_t i = 0; status == JX_EXIT_OK && i < ctx.n; i++)
 		if (!export_one(cli, st, &ctx.items[i], o->file, o->dir))

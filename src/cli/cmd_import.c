@@ -6,6 +6,7 @@
 #endif
 
 #include <getopt.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -29,6 +30,17 @@ remove_new_db(const char *path)
 	remove(side);
 	snprintf(side, sizeof side, "%s-shm", path);
 	remove(side);
+}
+
+static bool
+encoding_known(const char *name)
+{
+	iconv_t cd = iconv_open("UTF-8", name);
+
+	if (cd == (iconv_t)-1)
+		return false;
+	iconv_close(cd);
+	return true;
 }
 
 int
@@ -59,6 +71,13 @@ jx_cmd_import(struct jx_cli *cli, int argc, char **argv)
 	if (optind >= argc)
 		return jx_cli_failf(cli, _("import: no FILE given (see"
 					   " 'jixiao import --help')"));
+	if (cli->readonly)
+		return jx_cli_failf(cli, _("import writes to the database; it"
+					   " cannot run with --read-only"));
+	if (opts.encoding && !encoding_known(opts.encoding))
+		return jx_cli_failf(cli, _("import: unknown encoding '%s' (try"
+					   " GB18030, GBK or UTF-8)"),
+				    opts.encoding);
 	existed = !cli->db_path || stat(cli->db_path, &sb) == 0;
 	st = jx_cli_open(cli, JX_CLI_WRITE);
 	if (!st)

@@ -60,6 +60,9 @@ jx_cmd_init(struct jx_cli *cli, int argc, char **argv)
 	if (optind < argc)
 		return jx_cli_failf(cli, _("init: unexpected argument '%s'"),
 				    argv[optind]);
+	if (cli->readonly)
+		return jx_cli_failf(cli, _("init writes to the database; it"
+					   " cannot run with --read-only"));
 	st = jx_cli_open(cli, JX_CLI_WRITE);
 	if (!st)
 		return JX_EXIT_USAGE;

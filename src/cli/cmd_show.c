@@ -29,6 +29,11 @@ field(FILE *out, const char *label, const char *value)
 {
 	char pad[64];
 
+	if (!value || !*value) {
+		/* A blank cell: the label alone, no padding at the line end. */
+		fprintf(out, "%s\n", label);
+		return;
+	}
 	jx_utf8_pad(label, LABEL_WIDTH, false, false, pad, sizeof pad);
 	fputs(pad, out);
 	for (const char *p = value ? value : ""; *p; p++) {

@@ -25,31 +25,32 @@ int jx_cmd_ls(struct jx_cli *cli, int argc, char **argv);
 int jx_cmd_show(struct jx_cli *cli, int argc, char **argv);
 int jx_cmd_stats(struct jx_cli *cli, int argc, char **argv);
 
+/* Option help is aligned at column 18, like the common -h/-V lines. */
 const struct jx_command jx_commands[] = {
 	{ "init", jx_cmd_init, "[--samples]",
-	  N_("create the database (and import the bundled samples)"),
-	  N_("  --samples   also import the sample tables shipped with jixiao\n") },
+	  N_("Create the database (and import the bundled samples)"),
+	  N_("  --samples       also import the sample tables shipped with"
+	     " jixiao\n") },
 	{ "import", jx_cmd_import, "[--replace] [--encoding ENC] FILE...",
-	  N_("import department-year YAML files, all or nothing"),
+	  N_("Import department-year YAML files, all or nothing"),
 	  N_("  --replace       replace a department-year that is already there\n"
 	     "  --encoding ENC  the files are in ENC (e.g. GB18030), not UTF-8\n") },
 	{ "export", jx_cmd_export,
 	  "[--dept DEPT] [--year YEAR] [-o FILE | -d DIR]",
-	  N_("write department-years as YAML (stdout, a file or a directory)"),
-	  N_("  --dept DEPT   only this department (code, name or part of it)\n"
-	     "  --year YEAR   only this year\n"
-	     "  -o FILE       write the one selected department-year to FILE\n"
-	     "  -d DIR        write one file per department-year into DIR\n") },
+	  N_("Write department-years as YAML (stdout, a file or a directory)"),
+	  N_("  --dept DEPT     only this department (code, name or part of it)\n"
+	     "  --year YEAR     only this year\n"
+	     "  -o FILE         write the one selected department-year to FILE\n"
+	     "  -d DIR          write one file per department-year into DIR\n") },
 	{ "ls", jx_cmd_ls, "[--tsv] [DEPT [YEAR [PROJECT]]]",
-	  N_("list departments, a department's years, projects or indicators"),
-	  N_("  --tsv   tab-separated output with a header line, for scripts\n"
-	     "  PROJECT is a project code, its position (1, 2, ...) or name\n") },
+	  N_("List departments, a department's years, projects or indicators"),
+	  N_("  --tsv           tab-separated output with a header line\n") },
 	{ "show", jx_cmd_show, "[--tsv] DEPT YEAR PROJECT",
-	  N_("show one project in full, laid out like the published table"),
-	  N_("  --tsv   field<TAB>value lines, then the indicator rows\n") },
+	  N_("Show one project in full, laid out like the published table"),
+	  N_("  --tsv           field<TAB>value lines, then the indicator rows\n") },
 	{ "stats", jx_cmd_stats, "[--tsv] [DEPT]",
-	  N_("projects, indicator rows and budget per department-year"),
-	  N_("  --tsv   tab-separated output with a header line\n") },
+	  N_("Projects, indicator rows and budget per department-year"),
+	  N_("  --tsv           tab-separated output with a header line\n") },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 
@@ -67,8 +68,16 @@ jx_cli_usage(struct jx_cli *cli, const struct jx_command *cmd, FILE *to)
 {
 	fprintf(to, _("Usage: %s [--db FILE] [-r] %s %s\n%s.\n"), cli->prog,
 		cmd->name, cmd->args, _(cmd->summary));
+	if (strstr(cmd->args, "DEPT"))
+		fprintf(to, _("\nDEPT is a department code, its name or a part"
+			      " of the name that matches one department.\n"));
+	if (strstr(cmd->args, "PROJECT"))
+		fprintf(to, _("PROJECT is a project code, its position in the"
+			      " year's list (1, 2, ...), its name or a part of"
+			      " it.\n"));
+	fprintf(to, _("\nOptions:\n"));
 	if (cmd->help)
-		fprintf(to, "\n%s", _(cmd->help));
+		fprintf(to, "%s", _(cmd->help));
 	fprintf(to, _("  -h, --help      show this help\n"
 		      "  -V, --version   show the version\n"));
 }
@@ -164,6 +173,38 @@ jx_cli_year(struct jx_cli *cli, const char *text, int *year)
 	return true;
 }
 
+struct years_ctx {
+	char list[256];
+	char name[256];
+};
+
+static int
+collect_year(void *data, const struct jx_year_row *row)
+{
+	struct years_ctx *ctx = data;
+	size_t len = strlen(ctx->list);
+
+	snprintf(ctx->name, sizeof ctx->name, "%s", row->dept_name);
+	if (len + 8 < sizeof ctx->list)
+		snprintf(ctx->list + len, sizeof ctx->list - len, "%s%d",
+			 len ? ", " : "", row->year);
+	return 0;
+}
+
+/* "西山街道办事处 has no year 2020 on file (it has: 2021)". */
+static void
+year_not_found(struct jx_cli *cli, struct jx_store *st, int64_t dept_id,
+	       int year)
+{
+	struct years_ctx ctx = { "", "" };
+	struct jx_error err;
+
+	jx_error_clear(&err);
+	jx_store_years(st, dept_id, collect_year, &ctx, &err);
+	jx_cli_failf(cli, _("%s has no year %d on file (years on file: %s)"),
+		     ctx.name, year, ctx.list[0] ? ctx.list : _("none"));
+}
+
 bool
 jx_cli_select(struct jx_cli *cli, struct jx_store *st, int argc,
 	      char **argv, struct jx_selection *sel)
@@ -173,6 +214,11 @@ jx_cli_select(struct jx_cli *cli, struct jx_store *st, int argc,
 
 	jx_error_clear(&err);
 	*sel = (struct jx_selection){ 0, 0, 0 };
+	for (int i = 0; i < argc && i < 3; i++)
+		if (!*argv[i])
+			return jx_cli_failf(cli, _("an empty %s was given"),
+					    i == 0 ? "DEPT" : i == 1 ? "YEAR"
+					    : "PROJECT"), false;
 	if (argc >= 1 &&
 	    jx_store_find_department(st, argv[0], &sel->department_id, &err))
 		return jx_cli_fail(cli, &err), false;
@@ -180,7 +226,7 @@ jx_cli_select(struct jx_cli *cli, struct jx_store *st, int argc,
 		return false;
 	if (argc >= 2 && jx_store_find_year(st, sel->department_id, year,
 					    &sel->dept_year_id, &err))
-		return jx_cli_fail(cli, &err), false;
+		return year_not_found(cli, st, sel->department_id, year), false;
 	if (argc >= 3 && jx_store_find_project(st, sel->dept_year_id, argv[2],
 					       &sel->project_id, &err))
 		return jx_cli_fail(cli, &err), false;

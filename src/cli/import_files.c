@@ -10,10 +10,69 @@
 #include "config.h"
 #endif
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/import_files.h"
+#include "core/text.h"
 #include "io/yaml_doc.h"
+
+/* The department-years this import has read so far, so that the same one
+ * in two files is named as such (not as "already in the database"). */
+struct seen {
+	char *dept;          /* code, or normalised name */
+	int year;
+	const char *path;
+};
+
+struct seen_list {
+	struct seen *items;
+	size_t n, cap;
+};
+
+static char *
+dept_key(const struct jx_doc *doc)
+{
+	return doc->dept_code ? jx_strdup(doc->dept_code)
+			      : jx_text_key(doc->dept_name);
+}
+
+/* The earlier file holding the same department-year, or NULL (and the
+ * doc is remembered). */
+static const char *
+seen_before(struct seen_list *l, const struct jx_doc *doc, const char *path)
+{
+	char *key = dept_key(doc);
+
+	if (!key)
+		return NULL;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].year == doc->year &&
+		    strcmp(l->items[i].dept, key) == 0) {
+			free(key);
+			return l->items[i].path;
+		}
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 16;
+		struct seen *grown = realloc(l->items, cap * sizeof *grown);
+		if (!grown) {
+			free(key);
+			return NULL;
+		}
+		l->items = grown;
+		l->cap = cap;
+	}
+	l->items[l->n++] = (struct seen){ key, doc->year, path };
+	return NULL;
+}
+
+static void
+seen_free(struct seen_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->items[i].dept);
+	free(l->items);
+}
 
 static void
 print_errors(struct jx_cli *cli, const struct jx_errlist *errors)
@@ -29,44 +88,71 @@ base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+static void
+add_counts(struct jx_import_counts *to, const struct jx_import_counts *c)
+{
+	to->departments += c->departments;
+	to->years += c->years;
+	to->projects += c->projects;
+	to->indicators += c->indicators;
+}
+
+/* Writes one read document; returns the status (the error is printed). */
+static enum jx_status
+write_doc(struct jx_cli *cli, struct jx_store *st, const struct jx_doc *doc,
+	  const char *path, const struct jx_import_opts *opts,
+	  struct jx_import_counts *counts, int *skipped)
+{
+	struct jx_import_counts mine = { 0, 0, 0, 0 };
+	struct jx_error err;
+	enum jx_status rc;
+
+	jx_error_clear(&err);
+	rc = jx_store_put_doc(st, doc, opts->replace, base_name(path), &mine,
+			      &err);
+	if (rc == JX_EXISTS && opts->skip_existing) {
+		fprintf(cli->out, _("%s: %s %d is already there; left as it"
+				    " is\n"), path, doc->dept_name, doc->year);
+		(*skipped)++;
+		return JX_OK;
+	}
+	if (rc == JX_OK) {
+		add_counts(counts, &mine);
+		return JX_OK;
+	}
+	if (!err.file[0])
+		snprintf(err.file, sizeof err.file, "%s", path);
+	jx_cli_fail(cli, &err);
+	return rc;
+}
+
 /* One file: read, then write into the open transaction. Returns false on
  * any error (already printed). */
 static bool
 import_one(struct jx_cli *cli, struct jx_store *st, const char *path,
 	   const struct jx_import_opts *opts, struct jx_import_counts *counts,
-	   int *skipped)
+	   int *skipped, struct seen_list *seen)
 {
 	struct jx_errlist errors;
 	struct jx_doc doc;
-	struct jx_error err;
-	struct jx_import_counts mine = { 0, 0, 0, 0 };
+	const char *earlier;
 	enum jx_status rc;
 
 	jx_errlist_init(&errors);
-	jx_error_clear(&err);
 	if (jx_yaml_read_file(path, opts->encoding, &doc, &errors) != JX_OK) {
 		print_errors(cli, &errors);
 		jx_errlist_free(&errors);
 		return false;
 	}
 	jx_errlist_free(&errors);
-	rc = jx_store_put_doc(st, &doc, opts->replace, base_name(path), &mine,
-			      &err);
-	if (rc == JX_EXISTS && opts->skip_existing) {
-		fprintf(cli->out, _("%s: %s %d is already there; left as it"
-				    " is\n"), path, doc.dept_name, doc.year);
-		(*skipped)++;
-		rc = JX_OK;
+	earlier = seen_before(seen, &doc, path);
+	if (earlier) {
+		jx_cli_failf(cli, _("%s: %s %d is also in %s, earlier in this"
+				    " import"), path, doc.dept_name, doc.year,
+			     earlier);
+		rc = JX_EXISTS;
 	} else {
-		counts->departments += mine.departments;
-		counts->years += mine.years;
-		counts->projects += mine.projects;
-		counts->indicators += mine.indicators;
-	}
-	if (rc != JX_OK) {
-		if (!err.file[0])
-			snprintf(err.file, sizeof err.file, "%s", path);
-		jx_cli_fail(cli, &err);
+		rc = write_doc(cli, st, &doc, path, opts, counts, skipped);
 	}
 	jx_doc_free(&doc);
 	return rc == JX_OK;
@@ -77,6 +163,7 @@ jx_import_files(struct jx_cli *cli, struct jx_store *st, char *const *paths,
 		int n, const struct jx_import_opts *opts)
 {
 	struct jx_import_counts counts = { 0, 0, 0, 0 };
+	struct seen_list seen = { NULL, 0, 0 };
 	struct jx_error err;
 	int failed = 0, skipped = 0;
 
@@ -84,21 +171,25 @@ jx_import_files(struct jx_cli *cli, struct jx_store *st, char *const *paths,
 	if (jx_store_begin(st, &err) != JX_OK)
 		return jx_cli_fail(cli, &err);
 	for (int i = 0; i < n; i++)
-		if (!import_one(cli, st, paths[i], opts, &counts, &skipped))
+		if (!import_one(cli, st, paths[i], opts, &counts, &skipped,
+				&seen))
 			failed++;
+	seen_free(&seen);
 	if (failed || jx_store_commit(st, &err) != JX_OK) {
 		jx_store_rollback(st);
 		if (!failed)
 			jx_cli_fail(cli, &err);
 		fprintf(cli->err, _("%s: nothing imported: %d of %d files had"
-				    " errors; the valid ones would have written"
-				    " %zu department-years, %zu projects, %zu"
-				    " indicators\n"), cli->prog, failed ? failed : n,
-			n, counts.years, counts.projects, counts.indicators);
+				    " errors; the others would have written"
+				    " department-years: %zu, projects: %zu,"
+				    " indicators: %zu\n"), cli->prog,
+			failed ? failed : n, n, counts.years, counts.projects,
+			counts.indicators);
 		return JX_EXIT_USAGE;
 	}
-	fprintf(cli->out, _("imported %zu department-years (%zu projects, %zu"
-			    " indicators) into %s\n"), counts.years,
-		counts.projects, counts.indicators, jx_store_path(st));
+	fprintf(cli->out, _("imported into %s: department-years: %zu,"
+			    " projects: %zu, indicators: %zu\n"),
+		jx_store_path(st), counts.years, counts.projects,
+		counts.indicators);
 	return JX_EXIT_OK;
 }

@@ -58,7 +58,7 @@ global_options(struct jx_cli *cli, int argc, char **argv, int *status)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+rhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:rhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': cli->db_path = optarg; break;
 		case 'r': cli->readonly = true; break;
@@ -66,6 +66,11 @@ global_options(struct jx_cli *cli, int argc, char **argv, int *status)
 		case 'V':
 			fprintf(cli->out, "jixiao %s\n", PACKAGE_VERSION);
 			*status = 0;
+			return -1;
+		case ':':
+			*status = jx_cli_failf(cli, _("option '%s' needs a"
+						      " value: --db FILE"),
+					       argv[optind - 1]);
 			return -1;
 		default:
 			*status = jx_cli_failf(cli, _("unknown option '%s'"

@@ -48,8 +48,12 @@ jx_data_root(void)
 	if (env && *env)
 		return env;
 #ifdef JX_SRCDIR
+	/* In a VPATH build JX_SRCDIR is "build/.."; resolve it once so that
+	 * paths in messages read plainly. */
+	static char resolved[PATH_MAX];
 	if (running_from_build_tree())
-		return JX_SRCDIR;
+		return resolved[0] || realpath(JX_SRCDIR, resolved)
+			? resolved : JX_SRCDIR;
 #endif
 	return JX_PKGDATADIR;
 }

@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <pwd.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,14 +33,67 @@ static const char *const stmt_sql[JX_STMT_COUNT] = {
 #undef JX_STMT_SQL
 };
 
+/* The fields of the 100-byte SQLite file header we look at before SQLite
+ * opens the file (all big-endian). */
+#define HDR_SIZE 100
+#define HDR_WRITE_VERSION 18    /* 2 = WAL */
+#define HDR_USER_VERSION 60
+#define HDR_APPLICATION_ID 68
+
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | (uint32_t)p[3];
+}
+
+/* Refuses, from the header alone, what must not be opened at all: opening a
+ * WAL-mode file creates -wal and -shm files next to it, and a refused file
+ * must be left exactly as it was. */
+static enum jx_status
+check_header(const char *path, const unsigned char *h, struct jx_error *err)
+{
+	uint32_t app = be32(h + HDR_APPLICATION_ID);
+	uint32_t version = be32(h + HDR_USER_VERSION);
+
+	if (app == JX_APPLICATION_ID && version > JX_SCHEMA_VERSION)
+		return jx_error_set(err, JX_TOONEW,
+				    "%s: written by a newer jixiao (schema %u;"
+				    " this program knows up to %d); not opened,"
+				    " nothing changed", path, (unsigned)version,
+				    JX_SCHEMA_VERSION);
+	if (app != JX_APPLICATION_ID && (app != 0 || h[HDR_WRITE_VERSION] == 2))
+		return jx_error_set(err, JX_NOTDB, "%s: an SQLite database,"
+				    " but not a jixiao one", path);
+	return JX_OK;
+}
+
+/* A file that will be created needs a directory to go in. */
+static enum jx_status
+check_parent(const char *path, struct jx_error *err)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	struct stat sb;
+
+	if (!slash)
+		return JX_OK;
+	snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	if (!*dir || (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode)))
+		return JX_OK;
+	return jx_error_set(err, JX_IO, "%s: cannot create the database: %s:"
+			    " %s", path, dir, stat(dir, &sb) == 0
+			    ? strerror(ENOTDIR) : strerror(errno));
+}
+
 /* What is at path, before SQLite opens it. */
 static enum jx_status
 check_path(const char *path, enum jx_open_mode mode, bool *exists,
 	   struct jx_error *err)
 {
-	struct stat sb;
 	static const char magic[16] = "SQLite format 3";
-	char head[16];
+	unsigned char head[HDR_SIZE];
+	struct stat sb;
 	FILE *f;
 	size_t got;
 
@@ -53,7 +107,7 @@ check_path(const char *path, enum jx_open_mode mode, bool *exists,
 					    "%s: no such database (create it"
 					    " with 'jixiao --db %s init')",
 					    path, path);
-		return JX_OK;
+		return check_parent(path, err);
 	}
 	if (S_ISDIR(sb.st_mode))
 		return jx_error_set(err, JX_IO, "%s: is a directory, not a"
@@ -69,7 +123,7 @@ check_path(const char *path, enum jx_open_mode mode, bool *exists,
 	if (got < sizeof head || memcmp(head, magic, sizeof magic) != 0)
 		return jx_error_set(err, JX_NOTDB, "%s: not an SQLite"
 				    " database", path);
-	return JX_OK;
+	return check_header(path, head, err);
 }
 
 static char *

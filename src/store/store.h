@@ -82,6 +82,12 @@ enum jx_status jx_store_get_project(struct jx_store *st, int64_t project_id,
 				    struct jx_project *out,
 				    struct jx_error *err);
 
+/* Reads one indicator. On error *out is left zeroed. */
+enum jx_status jx_store_get_indicator(struct jx_store *st,
+				      int64_t indicator_id,
+				      struct jx_indicator *out,
+				      struct jx_error *err);
+
 /* ---- windows of rows ------------------------------------------------- */
 
 /* Strings in rows are borrowed: valid only during the callback. A callback
@@ -124,13 +130,17 @@ struct jx_indicator_row {
  * the sort name; for projects and indicators it is the sequence number.
  * Start with jx_key_first(). */
 struct jx_key {
-	bool first;
+	bool first;        /* before every row */
+	bool last;         /* after every row */
 	int64_t seq;
 	char *name;        /* owned copy, for text keys */
 	int64_t id;
 };
 void jx_key_first(struct jx_key *key);
+void jx_key_last(struct jx_key *key);
 void jx_key_free(struct jx_key *key);
+/* dst := a copy of src (dst's old name is freed). JX_NOMEM on failure. */
+enum jx_status jx_key_copy(struct jx_key *dst, const struct jx_key *src);
 
 typedef int (*jx_dept_cb)(void *ctx, const struct jx_dept_row *row);
 typedef int (*jx_year_cb)(void *ctx, const struct jx_year_row *row);
@@ -150,6 +160,41 @@ enum jx_status jx_store_indicators(struct jx_store *st, int64_t project_id,
 				   struct jx_key *key, int limit,
 				   jx_indicator_cb cb, void *ctx, int *n,
 				   struct jx_error *err);
+
+/* The same lists, read in either direction and optionally filtered: with
+ * backward, the rows strictly before *key, nearest first (start from the
+ * end with jx_key_last); with match, only rows containing that text (in a
+ * name, code, target … — what the list shows). */
+struct jx_window {
+	int limit;
+	bool backward;
+	const char *match;   /* NULL or "": every row */
+};
+enum jx_status jx_store_departments_win(struct jx_store *st,
+					struct jx_key *key,
+					const struct jx_window *w,
+					jx_dept_cb cb, void *ctx, int *n,
+					struct jx_error *err);
+enum jx_status jx_store_projects_win(struct jx_store *st,
+				     int64_t dept_year_id, struct jx_key *key,
+				     const struct jx_window *w,
+				     jx_project_cb cb, void *ctx, int *n,
+				     struct jx_error *err);
+enum jx_status jx_store_indicators_win(struct jx_store *st,
+				       int64_t project_id, struct jx_key *key,
+				       const struct jx_window *w,
+				       jx_indicator_cb cb, void *ctx, int *n,
+				       struct jx_error *err);
+
+enum jx_list { JX_LIST_DEPARTMENTS, JX_LIST_PROJECTS, JX_LIST_INDICATORS };
+
+/* How many rows of a list (departments; projects of dept-year `parent`;
+ * indicators of project `parent`) come before *key: the position of the
+ * row a key was taken from, or with jx_key_last the length of the list.
+ * An index range count: no row is read. */
+enum jx_status jx_store_rank(struct jx_store *st, enum jx_list list,
+			     int64_t parent, const struct jx_key *key,
+			     int64_t *out, struct jx_error *err);
 
 /* Years of one department (ascending), or of every department when
  * department_id is 0 (ordered by department name, then year), with counts

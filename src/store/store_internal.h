@@ -9,6 +9,28 @@
 
 #include "store/store.h"
 
+/* The list queries come in pairs (forward and backward from a key) that
+ * share their columns and their optional text filter (NULL: every row). */
+#define JX_DEPT_SELECT \
+	"SELECT d.id, d.code, d.name, (SELECT group_concat(year, ',') FROM" \
+	" (SELECT year FROM dept_year WHERE department_id = d.id" \
+	"  ORDER BY year)) FROM department d"
+#define JX_DEPT_MATCH \
+	" AND (?3 IS NULL OR instr(d.name, ?3) > 0 OR instr(d.code, ?3) > 0)"
+#define JX_PROJECT_SELECT \
+	"SELECT p.id, p.seq, p.code, p.name, p.annual_total," \
+	" (SELECT count(*) FROM indicator WHERE project_id = p.id)" \
+	" FROM project p WHERE p.dept_year_id = ?1"
+#define JX_PROJECT_MATCH \
+	" AND (?4 IS NULL OR instr(p.name, ?4) > 0 OR instr(p.code, ?4) > 0)"
+#define JX_INDICATOR_SELECT \
+	"SELECT id, seq, level1, level2, name, description, target, basis" \
+	" FROM indicator WHERE project_id = ?1"
+#define JX_INDICATOR_MATCH \
+	" AND (?4 IS NULL OR instr(name, ?4) > 0 OR instr(target, ?4) > 0" \
+	" OR instr(level1, ?4) > 0 OR instr(level2, ?4) > 0" \
+	" OR instr(description, ?4) > 0 OR instr(basis, ?4) > 0)"
+
 /* Every statement the store runs more than once, prepared once per handle
  * (SQLITE_PREPARE_PERSISTENT) and reset after use. */
 #define JX_STMT_LIST(_) \
@@ -69,26 +91,34 @@
 	_(GET_CHECKPOINTS, \
 	  "SELECT label, percent FROM checkpoint WHERE project_id = ?1" \
 	  " ORDER BY seq, id") \
+	_(GET_INDICATOR, \
+	  "SELECT level1, level2, name, description, target, basis" \
+	  " FROM indicator WHERE id = ?1") \
 	_(GET_INDICATORS, \
 	  "SELECT level1, level2, name, description, target, basis" \
 	  " FROM indicator WHERE project_id = ?1 ORDER BY seq, id") \
-	_(LIST_DEPTS, \
-	  "SELECT d.id, d.code, d.name, (SELECT group_concat(year, ',') FROM" \
-	  " (SELECT year FROM dept_year WHERE department_id = d.id" \
-	  "  ORDER BY year)) FROM department d" \
-	  " WHERE (d.name, d.id) > (?1, ?2)" \
-	  " ORDER BY d.name, d.id LIMIT ?3") \
-	_(LIST_PROJECTS, \
-	  "SELECT p.id, p.seq, p.code, p.name, p.annual_total," \
-	  " (SELECT count(*) FROM indicator WHERE project_id = p.id)" \
-	  " FROM project p WHERE p.dept_year_id = ?1" \
-	  " AND (p.seq, p.id) > (?2, ?3)" \
-	  " ORDER BY p.seq, p.id LIMIT ?4") \
-	_(LIST_INDICATORS, \
-	  "SELECT id, seq, level1, level2, name, description, target, basis" \
-	  " FROM indicator WHERE project_id = ?1" \
-	  " AND (seq, id) > (?2, ?3)" \
-	  " ORDER BY seq, id LIMIT ?4") \
+	_(LIST_DEPTS, JX_DEPT_SELECT " WHERE (d.name, d.id) > (?1, ?2)" \
+	  JX_DEPT_MATCH " ORDER BY d.name, d.id LIMIT ?4") \
+	_(LIST_DEPTS_BACK, JX_DEPT_SELECT " WHERE (d.name, d.id) < (?1, ?2)" \
+	  JX_DEPT_MATCH " ORDER BY d.name DESC, d.id DESC LIMIT ?4") \
+	_(COUNT_DEPTS, "SELECT count(*) FROM department d" \
+	  " WHERE (d.name, d.id) < (?1, ?2)") \
+	_(LIST_PROJECTS, JX_PROJECT_SELECT \
+	  " AND (p.seq, p.id) > (?2, ?3)" JX_PROJECT_MATCH \
+	  " ORDER BY p.seq, p.id LIMIT ?5") \
+	_(LIST_PROJECTS_BACK, JX_PROJECT_SELECT \
+	  " AND (p.seq, p.id) < (?2, ?3)" JX_PROJECT_MATCH \
+	  " ORDER BY p.seq DESC, p.id DESC LIMIT ?5") \
+	_(COUNT_PROJECTS, "SELECT count(*) FROM project p" \
+	  " WHERE p.dept_year_id = ?1 AND (p.seq, p.id) < (?2, ?3)") \
+	_(LIST_INDICATORS, JX_INDICATOR_SELECT \
+	  " AND (seq, id) > (?2, ?3)" JX_INDICATOR_MATCH \
+	  " ORDER BY seq, id LIMIT ?5") \
+	_(LIST_INDICATORS_BACK, JX_INDICATOR_SELECT \
+	  " AND (seq, id) < (?2, ?3)" JX_INDICATOR_MATCH \
+	  " ORDER BY seq DESC, id DESC LIMIT ?5") \
+	_(COUNT_INDICATORS, "SELECT count(*) FROM indicator" \
+	  " WHERE project_id = ?1 AND (seq, id) < (?2, ?3)") \
 	_(LIST_YEARS, \
 	  "SELECT y.id, y.department_id, y.year," \
 	  " (SELECT count(*) FROM project WHERE dept_year_id = y.id)," \

@@ -21,9 +21,20 @@ void
 jx_key_first(struct jx_key *key)
 {
 	key->first = true;
+	key->last = false;
 	key->seq = INT64_MIN;
 	key->name = NULL;
 	key->id = INT64_MIN;
+}
+
+void
+jx_key_last(struct jx_key *key)
+{
+	jx_key_first(key);
+	key->first = false;
+	key->last = true;
+	key->seq = INT64_MAX;
+	key->id = INT64_MAX;
 }
 
 void
@@ -31,6 +42,19 @@ jx_key_free(struct jx_key *key)
 {
 	free(key->name);
 	key->name = NULL;
+}
+
+enum jx_status
+jx_key_copy(struct jx_key *dst, const struct jx_key *src)
+{
+	char *name = src->name ? jx_strdup(src->name) : NULL;
+
+	if (src->name && !name)
+		return JX_NOMEM;
+	free(dst->name);
+	*dst = *src;
+	dst->name = name;
+	return JX_OK;
 }
 
 static enum jx_status
@@ -44,27 +68,60 @@ key_set_name(struct jx_key *key, const char *name, int64_t id,
 	free(key->name);
 	key->name = copy;
 	key->id = id;
-	key->first = false;
+	key->first = key->last = false;
 	return JX_OK;
 }
 
-enum jx_status
-jx_store_departments(struct jx_store *st, struct jx_key *key, int limit,
-		     jx_dept_cb cb, void *ctx, int *n, struct jx_error *err)
+static void
+key_set_seq(struct jx_key *key, int64_t seq, int64_t id)
 {
-	sqlite3_stmt *s = jx_stmt(st, JX_STMT_LIST_DEPTS, err);
+	key->first = key->last = false;
+	key->seq = seq;
+	key->id = id;
+}
+
+/* Binds a text key (departments): before every name is "", after every
+ * name is a BLOB, which SQLite sorts after all TEXT. The bound text must
+ * be a private copy (SQLITE_TRANSIENT): the key moves while rows are read. */
+static void
+bind_name_key(sqlite3_stmt *s, const struct jx_key *key)
+{
+	static const unsigned char top = 0xff;
+
+	if (key->last)
+		sqlite3_bind_blob(s, 1, &top, 1, SQLITE_STATIC);
+	else
+		sqlite3_bind_text(s, 1, key->first || !key->name ? "" : key->name,
+				  -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, key->id);
+}
+
+static void
+bind_seq_key(sqlite3_stmt *s, int64_t parent, const struct jx_key *key)
+{
+	sqlite3_bind_int64(s, 1, parent);
+	sqlite3_bind_int64(s, 2, key->seq);
+	sqlite3_bind_int64(s, 3, key->id);
+}
+
+static const struct jx_window forward_all = { 0, false, NULL };
+
+enum jx_status
+jx_store_departments_win(struct jx_store *st, struct jx_key *key,
+			 const struct jx_window *w, jx_dept_cb cb, void *ctx,
+			 int *n, struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, w->backward ? JX_STMT_LIST_DEPTS_BACK
+						  : JX_STMT_LIST_DEPTS, err);
 	enum jx_status rc = JX_OK;
 	int step;
 
 	*n = 0;
 	if (!s)
 		return JX_DB;
-	/* Names are never NULL, and every text sorts after "". A copy is
-	 * bound: key->name is replaced (freed) while the rows are stepped. */
-	sqlite3_bind_text(s, 1, key->first ? "" : key->name, -1,
-			  SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, key->first ? INT64_MIN : key->id);
-	sqlite3_bind_int(s, 3, limit);
+	bind_name_key(s, key);
+	jx_bind_text(s, 3, w->match && *w->match ? w->match : NULL);
+	sqlite3_bind_int(s, 4, w->limit);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct jx_dept_row row = {
 			.id = sqlite3_column_int64(s, 0),
@@ -83,28 +140,32 @@ jx_store_departments(struct jx_store *st, struct jx_key *key, int limit,
 	return rc;
 }
 
-static void
-bind_seq_key(sqlite3_stmt *s, int64_t parent, const struct jx_key *key,
-	     int limit)
+enum jx_status
+jx_store_departments(struct jx_store *st, struct jx_key *key, int limit,
+		     jx_dept_cb cb, void *ctx, int *n, struct jx_error *err)
 {
-	sqlite3_bind_int64(s, 1, parent);
-	sqlite3_bind_int64(s, 2, key->first ? INT64_MIN : key->seq);
-	sqlite3_bind_int64(s, 3, key->first ? INT64_MIN : key->id);
-	sqlite3_bind_int(s, 4, limit);
+	struct jx_window w = forward_all;
+
+	w.limit = limit;
+	return jx_store_departments_win(st, key, &w, cb, ctx, n, err);
 }
 
 enum jx_status
-jx_store_projects(struct jx_store *st, int64_t dept_year_id,
-		  struct jx_key *key, int limit, jx_project_cb cb, void *ctx,
-		  int *n, struct jx_error *err)
+jx_store_projects_win(struct jx_store *st, int64_t dept_year_id,
+		      struct jx_key *key, const struct jx_window *w,
+		      jx_project_cb cb, void *ctx, int *n,
+		      struct jx_error *err)
 {
-	sqlite3_stmt *s = jx_stmt(st, JX_STMT_LIST_PROJECTS, err);
+	sqlite3_stmt *s = jx_stmt(st, w->backward ? JX_STMT_LIST_PROJECTS_BACK
+						  : JX_STMT_LIST_PROJECTS, err);
 	int step;
 
 	*n = 0;
 	if (!s)
 		return JX_DB;
-	bind_seq_key(s, dept_year_id, key, limit);
+	bind_seq_key(s, dept_year_id, key);
+	jx_bind_text(s, 4, w->match && *w->match ? w->match : NULL);
+	sqlite3_bind_int(s, 5, w->limit);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct jx_project_row row = {
 			.id = sqlite3_column_int64(s, 0),
@@ -115,9 +176,7 @@ jx_store_projects(struct jx_store *st, int64_t dept_year_id,
 			.indicators = sqlite3_column_int64(s, 5),
 		};
 		(*n)++;
-		key->first = false;
-		key->seq = row.seq;
-		key->id = row.id;
+		key_set_seq(key, row.seq, row.id);
 		if (cb(ctx, &row) != 0)
 			break;
 	}
@@ -128,17 +187,34 @@ jx_store_projects(struct jx_store *st, int64_t dept_year_id,
 }
 
 enum jx_status
-jx_store_indicators(struct jx_store *st, int64_t project_id,
-		    struct jx_key *key, int limit, jx_indicator_cb cb,
-		    void *ctx, int *n, struct jx_error *err)
+jx_store_projects(struct jx_store *st, int64_t dept_year_id,
+		  struct jx_key *key, int limit, jx_project_cb cb, void *ctx,
+		  int *n, struct jx_error *err)
 {
-	sqlite3_stmt *s = jx_stmt(st, JX_STMT_LIST_INDICATORS, err);
+	struct jx_window w = forward_all;
+
+	w.limit = limit;
+	return jx_store_projects_win(st, dept_year_id, key, &w, cb, ctx, n,
+				     err);
+}
+
+enum jx_status
+jx_store_indicators_win(struct jx_store *st, int64_t project_id,
+			struct jx_key *key, const struct jx_window *w,
+			jx_indicator_cb cb, void *ctx, int *n,
+			struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, w->backward
+				  ? JX_STMT_LIST_INDICATORS_BACK
+				  : JX_STMT_LIST_INDICATORS, err);
 	int step;
 
 	*n = 0;
 	if (!s)
 		return JX_DB;
-	bind_seq_key(s, project_id, key, limit);
+	bind_seq_key(s, project_id, key);
+	jx_bind_text(s, 4, w->match && *w->match ? w->match : NULL);
+	sqlite3_bind_int(s, 5, w->limit);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct jx_indicator_row row = {
 			.id = sqlite3_column_int64(s, 0),
@@ -151,9 +227,7 @@ jx_store_indicators(struct jx_store *st, int64_t project_id,
 			.basis = jx_col_text(s, 7),
 		};
 		(*n)++;
-		key->first = false;
-		key->seq = row.seq;
-		key->id = row.id;
+		key_set_seq(key, row.seq, row.id);
 		if (cb(ctx, &row) != 0)
 			break;
 	}
@@ -161,6 +235,44 @@ jx_store_indicators(struct jx_store *st, int64_t project_id,
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		return jx_db_error(st, err, "listing indicators");
 	return JX_OK;
+}
+
+enum jx_status
+jx_store_indicators(struct jx_store *st, int64_t project_id,
+		    struct jx_key *key, int limit, jx_indicator_cb cb,
+		    void *ctx, int *n, struct jx_error *err)
+{
+	struct jx_window w = forward_all;
+
+	w.limit = limit;
+	return jx_store_indicators_win(st, project_id, key, &w, cb, ctx, n,
+				       err);
+}
+
+enum jx_status
+jx_store_rank(struct jx_store *st, enum jx_list list, int64_t parent,
+	      const struct jx_key *key, int64_t *out, struct jx_error *err)
+{
+	static const enum jx_stmt_id ids[] = {
+		[JX_LIST_DEPARTMENTS] = JX_STMT_COUNT_DEPTS,
+		[JX_LIST_PROJECTS] = JX_STMT_COUNT_PROJECTS,
+		[JX_LIST_INDICATORS] = JX_STMT_COUNT_INDICATORS,
+	};
+	sqlite3_stmt *s = jx_stmt(st, ids[list], err);
+	int step;
+
+	*out = 0;
+	if (!s)
+		return JX_DB;
+	if (list == JX_LIST_DEPARTMENTS)
+		bind_name_key(s, key);
+	else
+		bind_seq_key(s, parent, key);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return step == SQLITE_ROW ? JX_OK : jx_db_error(st, err, "counting");
 }
 
 enum jx_status

@@ -35,6 +35,47 @@ read_checkpoints(struct jx_store *st, int64_t project_id,
 				 : jx_db_error(st, err, "reading a plan");
 }
 
+/* The six text columns of an indicator query into ind. */
+static bool
+indicator_columns(sqlite3_stmt *s, struct jx_indicator *ind)
+{
+	char **fields[] = { &ind->level1, &ind->level2, &ind->name,
+			    &ind->description, &ind->target, &ind->basis };
+
+	for (int i = 0; i < 6; i++)
+		if (!jx_col_dup(s, i, fields[i]))
+			return false;
+	return true;
+}
+
+enum jx_status
+jx_store_get_indicator(struct jx_store *st, int64_t indicator_id,
+		       struct jx_indicator *out, struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_GET_INDICATOR, err);
+	enum jx_status rc = JX_OK;
+	int step;
+
+	*out = (struct jx_indicator){ 0 };
+	if (!s)
+		return JX_DB;
+	sqlite3_bind_int64(s, 1, indicator_id);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW && !indicator_columns(s, out))
+		rc = NOMEM(err);
+	else if (step == SQLITE_DONE)
+		rc = jx_error_set(err, JX_NOTFOUND, "no indicator with id %lld",
+				  (long long)indicator_id);
+	else if (step != SQLITE_ROW)
+		rc = jx_db_error(st, err, "reading an indicator");
+	sqlite3_reset(s);
+	if (rc != JX_OK) {
+		jx_indicator_free(out);
+		*out = (struct jx_indicator){ 0 };
+	}
+	return rc;
+}
+
 static enum jx_status
 read_indicators(struct jx_store *st, int64_t project_id,
 		struct jx_project *p, struct jx_error *err)
@@ -47,20 +88,8 @@ read_indicators(struct jx_store *st, int64_t project_id,
 	sqlite3_bind_int64(s, 1, project_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct jx_indicator *ind = jx_project_add_indicator(p);
-		char **fields[] = { NULL, NULL, NULL, NULL, NULL, NULL };
-		bool ok = ind != NULL;
 
-		if (ok) {
-			fields[0] = &ind->level1;
-			fields[1] = &ind->level2;
-			fields[2] = &ind->name;
-			fields[3] = &ind->description;
-			fields[4] = &ind->target;
-			fields[5] = &ind->basis;
-		}
-		for (int i = 0; ok && i < 6; i++)
-			ok = jx_col_dup(s, i, fields[i]);
-		if (!ok) {
+		if (!ind || !indicator_columns(s, ind)) {
 			sqlite3_reset(s);
 			return NOMEM(err);
 		}
