@@ -27,21 +27,31 @@
 static void
 usage(struct jx_cli *cli, FILE *to)
 {
-	fprintf(to, _("Usage: %s [--db FILE] [-r] COMMAND [ARGS]\n"
+	fprintf(to, _("Usage: %s [--db FILE] [-r] [COMMAND [ARGS]]\n"
 		      "Browse and edit budget performance targets"
-		      " (预算绩效目标表).\n\n"
+		      " (预算绩效目标表).\n"
+		      "Without a COMMAND, opens the full-screen interface.\n\n"
 		      "Options:\n"
-		      "  --db FILE        the database (default: $JIXIAO_DB,"
+		      "  --db FILE          the database (default: $JIXIAO_DB,"
 		      " else $XDG_DATA_HOME/jixiao/jixiao.db)\n"
-		      "  -r, --read-only  open the database read-only\n"
-		      "  -h, --help       show this help\n"
-		      "  -V, --version    show the version\n\n"
+		      "  -r, --read-only    open the database read-only\n"
+		      "  --keymap FILE      key bindings that override the"
+		      " default ones\n"
+		      "  --ambiguous-wide   draw ≥ ≤ ① … as two columns (CJK"
+		      " terminals)\n"
+		      "  -h, --help         show this help\n"
+		      "  -V, --version      show the version\n\n"
 		      "Commands:\n"), cli->prog);
 	for (const struct jx_command *c = jx_commands; c->name; c++)
 		fprintf(to, "  %-8s %s\n", c->name, _(c->summary));
 	fprintf(to, _("\nRun '%s COMMAND --help' for a command's options.\n"),
 		cli->prog);
 }
+
+static const char *keymap_path;   /* --keymap FILE */
+static bool ambiguous_wide;        /* --ambiguous-wide */
+
+int jx_cmd_tui(struct jx_cli *cli, const char *keymap, bool wide);
 
 /* Parses the options before COMMAND; returns the index of COMMAND, or -1
  * when the program should exit with *status. */
@@ -53,6 +63,8 @@ global_options(struct jx_cli *cli, int argc, char **argv, int *status)
 		{ "read-only", no_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "keymap", required_argument, NULL, 'k' },
+		{ "ambiguous-wide", no_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -62,6 +74,8 @@ global_options(struct jx_cli *cli, int argc, char **argv, int *status)
 		switch (c) {
 		case 'd': cli->db_path = optarg; break;
 		case 'r': cli->readonly = true; break;
+		case 'k': keymap_path = optarg; break;
+		case 'w': ambiguous_wide = true; break;
 		case 'h': usage(cli, cli->out); *status = 0; return -1;
 		case 'V':
 			fprintf(cli->out, "jixiao %s\n", PACKAGE_VERSION);
@@ -69,7 +83,8 @@ global_options(struct jx_cli *cli, int argc, char **argv, int *status)
 			return -1;
 		case ':':
 			*status = jx_cli_failf(cli, _("option '%s' needs a"
-						      " value: --db FILE"),
+						      " value: %s FILE"),
+					       argv[optind - 1],
 					       argv[optind - 1]);
 			return -1;
 		default:
@@ -99,12 +114,9 @@ main(int argc, char **argv)
 	if (first < 0)
 		return status;
 	if (first >= argc) {
-		/* The TUI will open here; until it exists, say so plainly. */
-		usage(&cli, cli.err);
-		fprintf(cli.err, _("\nThe full-screen interface is not part of"
-				   " this version yet; use the commands"
-				   " above.\n"));
-		return JX_EXIT_USAGE;
+		const char *amb = getenv("JIXIAO_AMBIGUOUS_WIDE");
+		return jx_cmd_tui(&cli, keymap_path, ambiguous_wide ||
+				  (amb && *amb && *amb != '0'));
 	}
 	cmd = jx_cli_find(argv[first]);
 	if (!cmd)

@@ -1,20 +1,24 @@
 #!/bin/sh
 # usage.sh — --help and --version for the program and every command (exit
 # 0, on stdout); unknown commands and options, and no command at all (exit
-# 2, on stderr). None of these touches a database.
+# 2, on stderr). None of these touches a database. Without a command and
+# without a terminal (as here), the full-screen interface refuses to start.
 . "$(dirname "$0")/lib.sh"
 
 jx --help
 is_status 0 "--help exits 0"
 out_is "--help: the usage, the options and every command" <<'EOF'
-Usage: jixiao [--db FILE] [-r] COMMAND [ARGS]
+Usage: jixiao [--db FILE] [-r] [COMMAND [ARGS]]
 Browse and edit budget performance targets (预算绩效目标表).
+Without a COMMAND, opens the full-screen interface.
 
 Options:
-  --db FILE        the database (default: $JIXIAO_DB, else $XDG_DATA_HOME/jixiao/jixiao.db)
-  -r, --read-only  open the database read-only
-  -h, --help       show this help
-  -V, --version    show the version
+  --db FILE          the database (default: $JIXIAO_DB, else $XDG_DATA_HOME/jixiao/jixiao.db)
+  -r, --read-only    open the database read-only
+  --keymap FILE      key bindings that override the default ones
+  --ambiguous-wide   draw ≥ ≤ ① … as two columns (CJK terminals)
+  -h, --help         show this help
+  -V, --version      show the version
 
 Commands:
   init     Create the database (and import the bundled samples)
@@ -87,10 +91,9 @@ EOF
 jx
 is_status 2 "no command exits 2"
 out_empty "no command: nothing on stdout"
-err_has "no command: the usage on stderr" \
-	"Usage: jixiao [--db FILE] [-r] COMMAND [ARGS]"
-err_has "no command: says the full-screen interface is not there yet" \
-	"The full-screen interface is not part of this version yet; use the commands above."
+err_is "no command without a terminal: says the interface needs one" <<'EOF'
+jixiao: the full-screen interface needs a terminal; see 'jixiao --help' for the commands
+EOF
 no_file "no command: no database is created" "$XDG_DATA_HOME/jixiao/jixiao.db"
 
 jx frob

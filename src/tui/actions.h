@@ -1,0 +1,75 @@
+/*
+ * actions.h — every action a key can be bound to, in one table.
+ *
+ * JX_ACTION_LIST expands into the enum (starting above KEY_MAX, so an action
+ * never collides with a curses key code), the name table used by keymap
+ * files ("move-down"), and the help screen, which is generated from the
+ * active keymap and this table: there is no second, hand-written list.
+ *
+ *   _(ID, "name", "group", "help text")
+ */
+#ifndef JX_TUI_ACTIONS_H
+#define JX_TUI_ACTIONS_H
+
+#include <stdbool.h>
+
+#define JX_ACTION_LIST(_) \
+	_(MOVE_UP,       "move-up",        N_("Moving"), N_("Move up one row")) \
+	_(MOVE_DOWN,     "move-down",      N_("Moving"), N_("Move down one row")) \
+	_(PAGE_UP,       "page-up",        N_("Moving"), N_("Move up one page")) \
+	_(PAGE_DOWN,     "page-down",      N_("Moving"), N_("Move down one page")) \
+	_(FIRST,         "first",          N_("Moving"), N_("Go to the first row")) \
+	_(LAST,          "last",           N_("Moving"), N_("Go to the last row")) \
+	_(FOCUS_NEXT,    "focus-next",     N_("Panes"),  N_("Focus the pane to the right")) \
+	_(FOCUS_PREV,    "focus-prev",     N_("Panes"),  N_("Focus the pane to the left")) \
+	_(ENTER,         "enter",          N_("Panes"),  N_("Go down a level (departments → projects → indicators)")) \
+	_(BACK,          "back",           N_("Panes"),  N_("Return to the level above")) \
+	_(ZOOM,          "zoom",           N_("Panes"),  N_("Zoom the focused pane to the full width, and back")) \
+	_(YEAR_PREV,     "year-prev",      N_("Years"),  N_("Previous year on file of this department")) \
+	_(YEAR_NEXT,     "year-next",      N_("Years"),  N_("Next year on file of this department")) \
+	_(YEAR_PICK,     "year-pick",      N_("Years"),  N_("Pick a year from a list")) \
+	_(SEARCH,        "search",         N_("Search"), N_("Search the focused pane as you type")) \
+	_(SEARCH_NEXT,   "search-next",    N_("Search"), N_("Next match")) \
+	_(SEARCH_PREV,   "search-prev",    N_("Search"), N_("Previous match")) \
+	_(JUMP_CODE,     "jump-code",      N_("Search"), N_("Jump to a project by its code")) \
+	_(EDIT,          "edit",           N_("Editing"), N_("Edit the focused record")) \
+	_(ADD,           "add",            N_("Editing"), N_("Add a record after the focused one")) \
+	_(DELETE,        "delete",         N_("Editing"), N_("Delete the focused record")) \
+	_(HELP,          "help",           N_("View"),   N_("Show every key binding")) \
+	_(REDRAW,        "redraw",         N_("View"),   N_("Redraw the screen")) \
+	_(QUIT,          "quit",           N_("View"),   N_("Quit (or close the help or a list)")) \
+	_(ACCEPT,        "accept",         N_("Prompt"), N_("Accept the input or the choice")) \
+	_(CANCEL,        "cancel",         N_("Prompt"), N_("Cancel the input or the list"))
+
+/* Actions are numbered above every curses key code; JX_ACT_NONE means
+ * "not bound" (and is what `none` in a keymap file binds). */
+#define JX_ACTION_BASE 0x1000
+
+enum jx_action {
+	JX_ACT_NONE = JX_ACTION_BASE,
+#define JX_ACTION_ENUM(id, name, group, help) JX_ACT_##id,
+	JX_ACTION_LIST(JX_ACTION_ENUM)
+#undef JX_ACTION_ENUM
+	JX_ACT_END
+};
+
+#define JX_ACTION_COUNT (JX_ACT_END - JX_ACT_NONE - 1)
+
+struct jx_action_info {
+	enum jx_action action;
+	const char *name;    /* as written in keymap files */
+	const char *group;   /* N_() marked, translate when shown */
+	const char *help;    /* N_() marked */
+};
+
+/* Info for every action, in table order; NULL-terminated by name. */
+extern const struct jx_action_info jx_actions[];
+
+/* The action called `name`, or JX_ACT_NONE. */
+enum jx_action jx_action_by_name(const char *name);
+const struct jx_action_info *jx_action_info(enum jx_action action);
+
+/* Editing actions are refused in read-only mode. */
+bool jx_action_edits(enum jx_action action);
+
+#endif

@@ -1,0 +1,392 @@
+/*
+ * app.c — the full-screen interface's state and what each action does.
+ *
+ * The main loop reads a key, asks the keymap for the action in the focused
+ * pane's context, and runs that action's function. Selection flows one
+ * way, master to detail: a department (and year) scopes the projects, a
+ * project scopes the indicators, and the focused row fills the detail text.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "tui/app.h"
+#include "tui/term.h"
+#include "tui/tui.h"
+
+void
+jx_app_message(struct jx_app *app, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof app->message, fmt, ap);
+	va_end(ap);
+	app->message_is_error = error;
+}
+
+static void
+report(struct jx_app *app, const struct jx_error *err)
+{
+	char buf[JX_ERR_MSG + JX_ERR_FILE + 32];
+
+	jx_error_format(err, buf, sizeof buf);
+	jx_app_message(app, true, "%s", buf);
+}
+
+/* ---- selection -------------------------------------------------------- */
+
+static int
+collect_year(void *data, const struct jx_year_row *row)
+{
+	struct jx_app *app = data;
+
+	if (app->n_years < JX_MAX_YEARS) {
+		app->years[app->n_years] = row->year;
+		app->year_ids[app->n_years] = row->id;
+		app->n_years++;
+	}
+	return 0;
+}
+
+/* The years on file of the selected department; the latest is selected. */
+static void
+load_years(struct jx_app *app)
+{
+	const struct jx_wrow *dept = jx_wlist_current(&app->lists[JX_PANE_DEPTS]);
+	struct jx_error err;
+
+	jx_error_clear(&err);
+	app->n_years = 0;
+	app->year_index = -1;
+	app->dept_id = dept ? dept->id : 0;
+	if (!dept)
+		return;
+	if (jx_store_years(app->st, dept->id, collect_year, app, &err) != JX_OK)
+		report(app, &err);
+	app->year_index = app->n_years - 1;
+}
+
+static int64_t
+selected_year_id(const struct jx_app *app)
+{
+	return app->year_index >= 0 ? app->year_ids[app->year_index] : 0;
+}
+
+static void
+open_list(struct jx_app *app, enum jx_pane p, int64_t parent)
+{
+	struct jx_wlist_source src = jx_pane_source(p, parent);
+	struct jx_error err;
+
+	jx_error_clear(&err);
+	if (parent == 0 && p != JX_PANE_DEPTS) {
+		src.parent = -1;   /* nothing selected: an empty list */
+	}
+	if (jx_wlist_open(&app->lists[p], &src, &err) != JX_OK)
+		report(app, &err);
+}
+
+static void
+load_detail(struct jx_app *app)
+{
+	const struct jx_wrow *row = jx_wlist_current(&app->lists[app->focus]);
+	const struct jx_wrow *dept = jx_wlist_current(&app->lists[JX_PANE_DEPTS]);
+	struct jx_error err;
+
+	jx_error_clear(&err);
+	free(app->detail);
+	app->detail = NULL;
+	if (!row)
+		return;
+	if (app->focus == JX_PANE_DEPTS)
+		app->detail = jx_detail_department(app->st,
+						   selected_year_id(app),
+						   dept ? dept->cells[1] : "",
+						   &err);
+	else if (app->focus == JX_PANE_PROJECTS)
+		app->detail = jx_detail_project(app->st, row->id, &err);
+	else
+		app->detail = jx_detail_indicator(app->st, row->id, &err);
+	if (!app->detail && err.status != JX_OK)
+		report(app, &err);
+}
+
+void
+jx_app_selection_changed(struct jx_app *app, enum jx_pane from)
+{
+	const struct jx_wrow *project;
+
+	if (from == JX_PANE_DEPTS) {
+		load_years(app);
+		open_list(app, JX_PANE_PROJECTS, selected_year_id(app));
+	}
+	if (from <= JX_PANE_PROJECTS) {
+		project = jx_wlist_current(&app->lists[JX_PANE_PROJECTS]);
+		open_list(app, JX_PANE_INDICATORS, project ? project->id : 0);
+	}
+	load_detail(app);
+}
+
+/* ---- actions ---------------------------------------------------------- */
+
+static void
+move_cursor(struct jx_app *app, int64_t delta, bool absolute)
+{
+	struct jx_wlist *wl = &app->lists[app->focus];
+	int h = jx_app_pane_height(app);
+	int64_t before = wl->cursor;
+	struct jx_error err;
+
+	jx_error_clear(&err);
+	if ((absolute ? jx_wlist_goto(wl, delta, h, &err)
+		      : jx_wlist_move(wl, delta, h, &err)) != JX_OK)
+		report(app, &err);
+	if (wl->cursor != before)
+		jx_app_selection_changed(app, app->focus);
+}
+
+static void
+focus(struct jx_app *app, int delta)
+{
+	int p = (int)app->focus + delta;
+
+	if (p < 0 || p >= JX_PANE_COUNT)
+		return;
+	app->focus = (enum jx_pane)p;
+	load_detail(app);
+}
+
+static void
+step_year(struct jx_app *app, int delta)
+{
+	int i = app->year_index + delta;
+
+	if (app->n_years == 0) {
+		jx_app_message(app, true, _("This department has no years on"
+					    " file"));
+		return;
+	}
+	if (i < 0 || i >= app->n_years) {
+		jx_app_message(app, false, _("No %s year on file (years: %d"
+					     " to %d)"), delta < 0
+			       ? _("earlier") : _("later"), app->years[0],
+			       app->years[app->n_years - 1]);
+		return;
+	}
+	jx_app_set_year(app, i);
+}
+
+void
+jx_app_set_year(struct jx_app *app, int index)
+{
+	if (index < 0 || index >= app->n_years)
+		return;
+	app->year_index = index;
+	open_list(app, JX_PANE_PROJECTS, selected_year_id(app));
+	jx_app_selection_changed(app, JX_PANE_PROJECTS);
+}
+
+static void
+refuse_edit(struct jx_app *app)
+{
+	if (app->readonly)
+		jx_app_message(app, true, _("Read-only: nothing can be changed"
+					    " (the database was opened with"
+					    " -r)"));
+	else
+		jx_app_message(app, true, _("Editing is not in this version"
+					    " of jixiao yet"));
+}
+
+static void
+help_action(struct jx_app *app, enum jx_action a)
+{
+	if (a == JX_ACT_QUIT || a == JX_ACT_HELP || a == JX_ACT_BACK ||
+	    a == JX_ACT_CANCEL)
+		app->help = false;
+	else if (a == JX_ACT_MOVE_DOWN)
+		app->help_top++;
+	else if (a == JX_ACT_MOVE_UP && app->help_top > 0)
+		app->help_top--;
+	else if (a == JX_ACT_PAGE_DOWN)
+		app->help_top += LINES - 3;
+	else if (a == JX_ACT_PAGE_UP)
+		app->help_top = app->help_top > LINES - 3
+				? app->help_top - (LINES - 3) : 0;
+	else if (a == JX_ACT_FIRST)
+		app->help_top = 0;
+}
+
+static void
+pane_action(struct jx_app *app, enum jx_action a)
+{
+	int h = jx_app_pane_height(app);
+
+	switch (a) {
+	case JX_ACT_MOVE_UP: move_cursor(app, -1, false); break;
+	case JX_ACT_MOVE_DOWN: move_cursor(app, 1, false); break;
+	case JX_ACT_PAGE_UP: move_cursor(app, -h, false); break;
+	case JX_ACT_PAGE_DOWN: move_cursor(app, h, false); break;
+	case JX_ACT_FIRST: move_cursor(app, 0, true); break;
+	case JX_ACT_LAST: move_cursor(app, app->lists[app->focus].count - 1, true); break;
+	case JX_ACT_FOCUS_NEXT: case JX_ACT_ENTER: focus(app, 1); break;
+	case JX_ACT_FOCUS_PREV: case JX_ACT_BACK: focus(app, -1); break;
+	case JX_ACT_ZOOM: app->zoom = !app->zoom; break;
+	case JX_ACT_YEAR_PREV: step_year(app, -1); break;
+	case JX_ACT_YEAR_NEXT: step_year(app, 1); break;
+	case JX_ACT_YEAR_PICK: jx_prompt_year(app); break;
+	case JX_ACT_SEARCH: jx_prompt_search(app, false); break;
+	case JX_ACT_JUMP_CODE: jx_prompt_search(app, true); break;
+	case JX_ACT_HELP: app->help = true; app->help_top = 0; break;
+	case JX_ACT_REDRAW: clearok(curscr, TRUE); break;
+	case JX_ACT_QUIT: app->quit = true; break;
+	default: break;
+	}
+}
+
+static void
+search_again(struct jx_app *app, bool backward)
+{
+	struct jx_error err;
+	enum jx_status rc;
+
+	if (!app->search[0]) {
+		jx_app_message(app, false, _("No search yet: press / to search"));
+		return;
+	}
+	jx_error_clear(&err);
+	rc = jx_wlist_search(&app->lists[app->focus], app->search, backward,
+			     false, jx_app_pane_height(app), &err);
+	if (rc == JX_NOTFOUND)
+		jx_app_message(app, true, _("Not found: %s"), app->search);
+	else if (rc != JX_OK)
+		report(app, &err);
+	else
+		jx_app_selection_changed(app, app->focus);
+}
+
+static enum jx_context
+pane_context(enum jx_pane p)
+{
+	static const enum jx_context ctx[] = {
+		JX_CTX_DEPARTMENTS, JX_CTX_PROJECTS, JX_CTX_INDICATORS };
+	return ctx[p];
+}
+
+static void
+dispatch(struct jx_app *app, jx_keycode key)
+{
+	enum jx_action a;
+
+	if (app->help) {
+		help_action(app, jx_keymap_lookup(app->km, JX_CTX_HELP, key));
+		return;
+	}
+	a = jx_keymap_lookup(app->km, pane_context(app->focus), key);
+	if (a == JX_ACT_SEARCH_NEXT || a == JX_ACT_SEARCH_PREV)
+		search_again(app, a == JX_ACT_SEARCH_PREV);
+	else if (jx_action_edits(a))
+		refuse_edit(app);
+	else
+		pane_action(app, a);
+}
+
+/* ---- the loop --------------------------------------------------------- */
+
+/* Tests poll this file: it holds the number of keys handled, written each
+ * time the program has drawn everything and waits for the next key. */
+static void
+write_idle(const struct jx_app *app)
+{
+	const char *path = getenv("JIXIAO_IDLE_FILE");
+	FILE *f;
+
+	if (!path || !*path || !(f = fopen(path, "w")))
+		return;
+	fprintf(f, "%ld\n", app->keys);
+	fclose(f);
+}
+
+jx_keycode
+jx_app_key(struct jx_app *app)
+{
+	long drawn = -1;
+
+	for (;;) {
+		jx_keycode key;
+
+		if (jx_term_should_stop())
+			return -1;
+		if (drawn != app->keys) {
+			jx_draw(app);
+			write_idle(app);
+			drawn = app->keys;
+		}
+		key = jx_term_key(250);
+		if (key < 0)
+			continue;
+		app->keys++;
+		if (key == JX_KEY_FN + KEY_RESIZE) {
+			struct jx_error err;
+			jx_error_clear(&err);
+			for (int p = 0; p < JX_PANE_COUNT; p++)
+				jx_wlist_goto(&app->lists[p],
+					      app->lists[p].cursor,
+					      jx_app_pane_height(app), &err);
+			continue;
+		}
+		return key;
+	}
+}
+
+static void
+app_free(struct jx_app *app)
+{
+	for (int p = 0; p < JX_PANE_COUNT; p++)
+		jx_wlist_free(&app->lists[p]);
+	free(app->detail);
+}
+
+int
+jx_tui_run(struct jx_store *st, const struct jx_keymap *km,
+	   const struct jx_tui_opts *opts)
+{
+	struct jx_app app;
+	char notice[1024] = "";
+	jx_keycode key;
+
+	memset(&app, 0, sizeof app);
+	app.st = st;
+	app.km = km;
+	app.ambiguous_wide = opts->ambiguous_wide;
+	app.readonly = jx_store_readonly(st);
+	app.year_index = -1;
+	for (int p = 0; p < JX_PANE_COUNT; p++)
+		jx_wlist_init(&app.lists[p], st);
+	if (opts->notice)
+		snprintf(notice, sizeof notice, "%s", opts->notice);
+	if (!jx_term_start(notice, sizeof notice)) {
+		fprintf(stderr, "jixiao: %s\n", notice);
+		return 2;
+	}
+	if (notice[0])
+		jx_app_message(&app, false, "%s", notice);
+	open_list(&app, JX_PANE_DEPTS, 0);
+	jx_app_selection_changed(&app, JX_PANE_DEPTS);
+	while (!app.quit && (key = jx_app_key(&app)) >= 0) {
+		app.message[0] = '\0';
+		dispatch(&app, key);
+	}
+	jx_term_stop();
+	app_free(&app);
+	return 0;
+}

@@ -1,0 +1,73 @@
+/*
+ * app.h — the state of the full-screen interface, shared by app.c (what
+ * keys do), draw.c (what the screen shows) and prompt.c (lines and lists
+ * typed into). Not for other layers.
+ */
+#ifndef JX_TUI_APP_H
+#define JX_TUI_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store/store.h"
+#include "tui/keymap.h"
+#include "tui/panes.h"
+#include "tui/wlist.h"
+
+#define JX_MAX_YEARS 64
+#define JX_MSG 512
+
+struct jx_app {
+	struct jx_store *st;
+	const struct jx_keymap *km;
+	bool ambiguous_wide;
+	bool readonly;
+
+	struct jx_wlist lists[JX_PANE_COUNT];
+	enum jx_pane focus;
+	bool zoom;
+	bool help;               /* the help screen is shown */
+	int help_top;
+
+	/* The selected department and year (the project pane's scope). */
+	int64_t dept_id;
+	int years[JX_MAX_YEARS];
+	int64_t year_ids[JX_MAX_YEARS];
+	int n_years;
+	int year_index;          /* into years[], -1 when none */
+
+	char *detail;            /* text of the focused record */
+	char message[JX_MSG];    /* shown on the status line until a key */
+	bool message_is_error;
+	char search[256];        /* the last search text */
+	bool quit;
+	long keys;               /* keys handled, for the idle file */
+};
+
+/* Rows available to each pane's list on the current screen. */
+int jx_app_pane_height(const struct jx_app *app);
+
+/* Reloads what depends on the selection of pane `from` (projects after a
+ * department or year change, indicators after a project change), and the
+ * detail text. */
+void jx_app_selection_changed(struct jx_app *app, enum jx_pane from);
+
+/* Selects years[index] of the selected department. */
+void jx_app_set_year(struct jx_app *app, int index);
+
+void jx_app_message(struct jx_app *app, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Drawing (draw.c). */
+void jx_draw(struct jx_app *app);
+
+/* Prompts (prompt.c): a line typed on the status line with incremental
+ * search; a list to pick a year from. */
+void jx_prompt_search(struct jx_app *app, bool jump_code);
+void jx_prompt_year(struct jx_app *app);
+
+/* Reads the next key, keeping the screen and the idle file up to date and
+ * handling resize and signals. Returns -1 when the program must stop. */
+jx_keycode jx_app_key(struct jx_app *app);
+
+#endif

@@ -1,0 +1,356 @@
+/*
+ * draw.c — everything the screen shows, and the only place with curses
+ * output calls. Widths are display columns (core/utf8.h): a CJK character
+ * takes two, text is cut with an ellipsis on a character boundary, and each
+ * cell is placed at its own column so that nothing shifts into the next.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+
+#include <curses.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/utf8.h"
+#include "tui/app.h"
+#include "tui/term.h"
+
+#define MIN_COLS 80
+#define MIN_LINES 24
+
+struct rect {
+	int y, x, h, w;
+};
+
+static attr_t
+title_attr(bool focused)
+{
+	attr_t a = focused ? A_BOLD | A_UNDERLINE : A_BOLD;
+	return jx_term_colors() ? a | COLOR_PAIR(1) : a;
+}
+
+/* Text cut (with "…") or padded to exactly `width` columns at (y, x). */
+static void
+cell(const struct jx_app *app, int y, int x, int width, const char *text,
+     bool right, attr_t attr)
+{
+	char buf[1024];
+
+	if (width <= 0)
+		return;
+	jx_utf8_pad(text ? text : "", (size_t)width, right, app->ambiguous_wide,
+		    buf, sizeof buf);
+	attrset(attr);
+	mvaddstr(y, x, buf);
+	attrset(A_NORMAL);
+}
+
+/* Column widths for a pane of width w: fixed columns get their minimum,
+ * the flexible one (max_width 0) what is left; columns that do not fit
+ * (and zoom-only ones, unless zoomed) get 0. */
+static void
+column_widths(const struct jx_pane_layout *lay, int w, bool zoom, int *out)
+{
+	int used = 0, flex = -1;
+
+	for (size_t c = 0; c < lay->ncolumns; c++) {
+		const struct jx_pane_column *col = &lay->columns[c];
+		int want = col->min_width;
+
+		if (zoom && col->max_width > 0)
+			want = col->max_width;
+		else if (col->min_width == 0)
+			want = 0;
+		if (col->max_width == 0) {
+			flex = (int)c;
+			want = col->min_width;
+		}
+		if (want > 0 && used + want + 1 > w)
+			want = 0;
+		out[c] = want;
+		used += want ? want + 1 : 0;
+	}
+	if (flex >= 0 && w - used > 0)
+		out[flex] += w - used;
+}
+
+static void
+pane_rows(struct jx_app *app, enum jx_pane p, struct rect r, const int *cw)
+{
+	const struct jx_pane_layout *lay = jx_pane_layout(p);
+	struct jx_wlist *wl = &app->lists[p];
+	bool focused = app->focus == p;
+
+	for (int i = 0; i < r.h; i++) {
+		int64_t index = wl->top + i;
+		const struct jx_wrow *row = jx_wlist_row(wl, index);
+		attr_t attr = A_NORMAL;
+		int x = r.x;
+
+		if (row && index == wl->cursor)
+			attr = focused ? A_REVERSE : A_BOLD;
+		for (size_t c = 0; c < lay->ncolumns; c++) {
+			if (!cw[c])
+				continue;
+			cell(app, r.y + i, x, cw[c] + 1,
+			     row ? row->cells[lay->columns[c].cell] : "",
+			     lay->columns[c].right, attr);
+			x += cw[c] + 1;
+		}
+		if (x < r.x + r.w)
+			cell(app, r.y + i, x, r.x + r.w - x, "", false, attr);
+	}
+}
+
+static void
+pane_title(struct jx_app *app, enum jx_pane p, char *buf, size_t size)
+{
+	static const char *const names[] = { N_("单位"), N_("项目"),
+					     N_("指标") };
+	struct jx_wlist *wl = &app->lists[p];
+	char year[16] = "";
+
+	if (p == JX_PANE_PROJECTS && app->year_index >= 0)
+		snprintf(year, sizeof year, " %d", app->years[app->year_index]);
+	snprintf(buf, size, "%s%s  %" PRId64 "/%" PRId64, _(names[p]), year,
+		 wl->count ? wl->cursor + 1 : 0, wl->count);
+}
+
+static void
+empty_hint(struct jx_app *app, enum jx_pane p, struct rect r)
+{
+	const char *text = NULL;
+
+	if (p == JX_PANE_DEPTS && app->lists[p].count == 0)
+		text = _("No data yet. Import the samples: jixiao init --samples");
+	else if (p == JX_PANE_PROJECTS && app->lists[p].count == 0 &&
+		 app->lists[JX_PANE_DEPTS].count > 0)
+		text = _("No projects in this year");
+	if (text)
+		cell(app, r.y + 2, r.x + 1, r.w - 1, text, false, A_DIM);
+}
+
+static void
+draw_pane(struct jx_app *app, enum jx_pane p, struct rect r)
+{
+	const struct jx_pane_layout *lay = jx_pane_layout(p);
+	int cw[JX_WLIST_MAX_COLS] = { 0 };
+	char title[128];
+	int x = r.x;
+
+	pane_title(app, p, title, sizeof title);
+	cell(app, r.y, r.x, r.w, title, false, title_attr(app->focus == p));
+	column_widths(lay, r.w, app->zoom, cw);
+	for (size_t c = 0; c < lay->ncolumns; c++) {
+		if (!cw[c])
+			continue;
+		cell(app, r.y + 1, x, cw[c] + 1, _(lay->columns[c].header),
+		     lay->columns[c].right, A_DIM);
+		x += cw[c] + 1;
+	}
+	pane_rows(app, p, (struct rect){ r.y + 2, r.x, r.h - 2, r.w }, cw);
+	empty_hint(app, p, r);
+}
+
+/* Wraps text to width columns, line breaks kept, into the rectangle; what
+ * does not fit is cut. */
+static void
+draw_wrapped(struct jx_app *app, const char *text, struct rect r)
+{
+	int y = r.y;
+	const char *p = text ? text : "";
+
+	while (y < r.y + r.h) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char line[2048];
+		bool trimmed;
+		size_t fit;
+
+		snprintf(line, sizeof line, "%.*s", (int)len, p);
+		fit = jx_utf8_fit(line, (size_t)r.w, 0, app->ambiguous_wide,
+				  &trimmed, NULL);
+		if (fit == 0 && trimmed)
+			fit = strlen(line);   /* a too-wide character: cut it */
+		line[fit] = '\0';
+		cell(app, y++, r.x, r.w, line, false, A_NORMAL);
+		if (trimmed && fit < len)
+			p += fit;
+		else if (nl)
+			p = nl + 1;
+		else
+			break;
+	}
+	while (y < r.y + r.h)
+		cell(app, y++, r.x, r.w, "", false, A_NORMAL);
+}
+
+/* Key hints for the focused pane, from the active keymap. */
+static void
+hints(struct jx_app *app, char *buf, size_t size)
+{
+	static const enum jx_action shown[] = {
+		JX_ACT_ENTER, JX_ACT_SEARCH, JX_ACT_YEAR_PREV, JX_ACT_YEAR_NEXT,
+		JX_ACT_ZOOM, JX_ACT_HELP, JX_ACT_QUIT };
+	static const char *const labels[] = {
+		N_("open"), N_("search"), N_("year-"), N_("year+"), N_("zoom"),
+		N_("help"), N_("quit") };
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+		jx_keycode key;
+		char name[32];
+
+		if (jx_keymap_keys(app->km, JX_CTX_GENERIC, shown[i], &key, 1) == 0
+		    || !jx_key_name(key, name, sizeof name))
+			continue;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s %s",
+					len ? "  " : "", name, _(labels[i]));
+		if (len >= size)
+			break;
+	}
+}
+
+static void
+draw_status(struct jx_app *app, int y)
+{
+	char left[512], right[512];
+	const struct jx_wrow *dept = jx_wlist_current(&app->lists[JX_PANE_DEPTS]);
+	size_t lw;
+
+	char year[16] = "";
+
+	if (app->year_index >= 0)
+		snprintf(year, sizeof year, " %d", app->years[app->year_index]);
+	snprintf(left, sizeof left, " %s  %s%s%s", jx_store_path(app->st),
+		 dept ? dept->cells[0] : "", year,
+		 app->readonly ? _("  [read-only]") : "");
+	if (app->message[0]) {
+		attr_t a = A_BOLD;
+		if (jx_term_colors())
+			a |= COLOR_PAIR(app->message_is_error ? 3 : 2);
+		cell(app, y, 0, COLS, app->message, false, a);
+		return;
+	}
+	hints(app, right, sizeof right);
+	lw = jx_str_width(right, app->ambiguous_wide);
+	if ((int)lw + 12 > COLS)
+		lw = 0;
+	cell(app, y, 0, COLS - (int)lw - (lw ? 1 : 0), left, false, A_REVERSE);
+	if (lw)
+		cell(app, y, COLS - (int)lw - 1, (int)lw + 1, right, true,
+		     A_REVERSE);
+}
+
+static void
+draw_help(struct jx_app *app)
+{
+	int y = 0, line = 0;
+	const char *group = NULL;
+
+	erase();
+	cell(app, y++, 0, COLS, _("Keys (from the active keymap; q closes)"),
+	     false, title_attr(true));
+	for (const struct jx_action_info *a = jx_actions; a->name; a++) {
+		jx_keycode keys[8];
+		char names[128] = "", name[32];
+		size_t n = jx_keymap_keys(app->km, JX_CTX_GENERIC, a->action,
+					  keys, 8);
+		char text[512];
+		size_t len = 0;
+
+		if (n == 0)
+			n = jx_keymap_keys(app->km, JX_CTX_PROMPT, a->action,
+					   keys, 8);
+		for (size_t k = 0; k < n && k < 8; k++)
+			if (jx_key_name(keys[k], name, sizeof name))
+				len += (size_t)snprintf(names + len,
+							sizeof names - len,
+							"%s%s", len ? " " : "",
+							name);
+		if (group != a->group) {
+			group = a->group;
+			if (line++ >= app->help_top && y < LINES - 1)
+				cell(app, y++, 0, COLS, _(group), false, A_BOLD);
+		}
+		snprintf(text, sizeof text, "  %-16s %s", names[0] ? names : "-",
+			 _(a->help));
+		if (line++ >= app->help_top && y < LINES - 1)
+			cell(app, y++, 0, COLS, text, false, A_NORMAL);
+	}
+	draw_status(app, LINES - 1);
+}
+
+static void
+draw_small(void)
+{
+	char text[128];
+
+	erase();
+	snprintf(text, sizeof text, _("jixiao needs at least %dx%d (now %dx%d)"),
+		 MIN_COLS, MIN_LINES, COLS, LINES);
+	mvaddnstr(LINES / 2, 0, text, COLS);
+}
+
+static void
+draw_separators(struct jx_app *app, int panes_h, const int *xs)
+{
+	(void)app;
+	for (int i = 0; i < 2; i++)
+		if (xs[i] > 0)
+			mvvline(0, xs[i], ACS_VLINE, panes_h);
+	mvhline(panes_h, 0, ACS_HLINE, COLS);
+}
+
+int
+jx_app_pane_height(const struct jx_app *app)
+{
+	(void)app;
+	int detail = (LINES - 1) / 3;
+	if (detail < 5)
+		detail = 5;
+	return LINES - 1 - detail - 1 - 2;
+}
+
+void
+jx_draw(struct jx_app *app)
+{
+	int rows = jx_app_pane_height(app) + 2;
+	int w = COLS - 2, xs[2] = { 0, 0 };
+	struct rect r[JX_PANE_COUNT];
+
+	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+		draw_small();
+		refresh();
+		return;
+	}
+	if (app->help) {
+		draw_help(app);
+		refresh();
+		return;
+	}
+	erase();
+	r[0] = (struct rect){ 0, 0, rows, w / 4 };
+	r[1] = (struct rect){ 0, r[0].w + 1, rows, w * 3 / 8 };
+	r[2] = (struct rect){ 0, r[1].x + r[1].w + 1, rows,
+			      COLS - (r[1].x + r[1].w + 1) };
+	if (app->zoom) {
+		draw_pane(app, app->focus, (struct rect){ 0, 0, rows, COLS });
+	} else {
+		for (int p = 0; p < JX_PANE_COUNT; p++)
+			draw_pane(app, (enum jx_pane)p, r[p]);
+		xs[0] = r[0].w;
+		xs[1] = r[1].x + r[1].w;
+	}
+	draw_separators(app, rows, xs);
+	draw_wrapped(app, app->detail,
+		     (struct rect){ rows + 1, 1, LINES - rows - 2, COLS - 2 });
+	draw_status(app, LINES - 1);
+	refresh();
+}

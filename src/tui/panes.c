@@ -1,0 +1,381 @@
+/*
+ * panes.c — the departments, projects and indicators lists (columns, how a
+ * row is formatted) and the detail text of the focused record.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/money.h"
+#include "core/target.h"
+#include "core/text.h"
+#include "tui/panes.h"
+
+/* ---- columns ---------------------------------------------------------- */
+
+static const struct jx_pane_column dept_columns[] = {
+	{ N_("单位"), 8, 0, false, 0 },
+	{ N_("年度"), 4, 14, false, 1 },
+	{ N_("编码"), 0, 8, false, 2 },
+};
+
+static const struct jx_pane_column project_columns[] = {
+	{ N_("编码"), 0, 22, false, 0 },
+	{ N_("项目"), 8, 0, false, 1 },
+	{ N_("万元"), 7, 10, true, 2 },
+	{ N_("指标"), 4, 4, true, 3 },
+};
+
+static const struct jx_pane_column indicator_columns[] = {
+	{ N_("一级"), 4, 4, false, 0 },
+	{ N_("二级"), 4, 4, false, 1 },
+	{ N_("三级指标"), 8, 0, false, 2 },
+	{ N_("指标值"), 8, 16, false, 3 },
+};
+
+static const struct jx_pane_layout layouts[JX_PANE_COUNT] = {
+	{ dept_columns, sizeof dept_columns / sizeof dept_columns[0] },
+	{ project_columns, sizeof project_columns / sizeof project_columns[0] },
+	{ indicator_columns,
+	  sizeof indicator_columns / sizeof indicator_columns[0] },
+};
+
+const struct jx_pane_layout *
+jx_pane_layout(enum jx_pane pane)
+{
+	return &layouts[pane];
+}
+
+void
+jx_level_short(const char *level, char *buf, size_t size)
+{
+	static const char suffix[] = "指标";
+	size_t len = level ? strlen(level) : 0, cut = 0;
+	int chars = 0;
+
+	if (len > sizeof suffix - 1 &&
+	    strcmp(level + len - (sizeof suffix - 1), suffix) == 0)
+		len -= sizeof suffix - 1;
+	/* Two characters tell the framework's names apart (产出, 效益, 满意;
+	 * 数量, 质量, 时效, 成本, 经济, 社会, 生态, 可持, 服务). */
+	while (cut < len && chars < 2) {
+		cut++;
+		while (cut < len && ((unsigned char)level[cut] & 0xC0) == 0x80)
+			cut++;
+		chars++;
+	}
+	snprintf(buf, size, "%.*s", (int)cut, level ? level : "");
+}
+
+/* ---- rows ------------------------------------------------------------- */
+
+/* A cell is one line: line breaks and tabs become spaces. */
+static char *
+cell(const char *text)
+{
+	char *copy = jx_strdup(text ? text : "");
+
+	for (char *p = copy; p && *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return copy;
+}
+
+static bool
+add_row(struct jx_wlist *wl, struct jx_wrow *row, int ncells)
+{
+	for (int c = 0; c < ncells; c++)
+		if (!row->cells[c]) {
+			for (int k = 0; k < ncells; k++)
+				free(row->cells[k]);
+			free(row->keyname);
+			return false;
+		}
+	return jx_wlist_add(wl, row);
+}
+
+static int
+on_dept(void *ctx, const struct jx_dept_row *r)
+{
+	struct jx_wrow row = { .id = r->id, .keyname = jx_strdup(r->name) };
+
+	row.cells[0] = cell(r->name);
+	row.cells[1] = cell(r->years);
+	row.cells[2] = cell(r->code);
+	return !row.keyname || !add_row(ctx, &row, 3);
+}
+
+static int
+on_project(void *ctx, const struct jx_project_row *r)
+{
+	struct jx_wrow row = { .id = r->id, .seq = r->seq };
+	char money[48] = "", count[24];
+
+	if (r->annual_total.present)
+		jx_money_format_wan(r->annual_total.yuan, money, sizeof money);
+	snprintf(count, sizeof count, "%" PRId64, r->indicators);
+	row.cells[0] = cell(r->code);
+	row.cells[1] = cell(r->name);
+	row.cells[2] = cell(money);
+	row.cells[3] = cell(count);
+	return !add_row(ctx, &row, 4);
+}
+
+static int
+on_indicator(void *ctx, const struct jx_indicator_row *r)
+{
+	struct jx_wrow row = { .id = r->id, .seq = r->seq };
+	char l1[128], l2[128];
+
+	jx_level_short(r->level1, l1, sizeof l1);
+	jx_level_short(r->level2, l2, sizeof l2);
+	row.cells[0] = cell(l1);
+	row.cells[1] = cell(l2);
+	row.cells[2] = cell(r->name);
+	row.cells[3] = cell(r->target);
+	return !add_row(ctx, &row, 4);
+}
+
+static enum jx_status
+fetch_depts(struct jx_wlist *wl, struct jx_key *key,
+	    const struct jx_window *w, struct jx_error *err)
+{
+	int n;
+	return jx_store_departments_win(wl->st, key, w, on_dept, wl, &n, err);
+}
+
+static enum jx_status
+fetch_projects(struct jx_wlist *wl, struct jx_key *key,
+	       const struct jx_window *w, struct jx_error *err)
+{
+	int n;
+	return jx_store_projects_win(wl->st, wl->src.parent, key, w,
+				     on_project, wl, &n, err);
+}
+
+static enum jx_status
+fetch_indicators(struct jx_wlist *wl, struct jx_key *key,
+		 const struct jx_window *w, struct jx_error *err)
+{
+	int n;
+	return jx_store_indicators_win(wl->st, wl->src.parent, key, w,
+				       on_indicator, wl, &n, err);
+}
+
+struct jx_wlist_source
+jx_pane_source(enum jx_pane pane, int64_t parent)
+{
+	static const struct {
+		enum jx_list list;
+		enum jx_status (*fetch)(struct jx_wlist *, struct jx_key *,
+					const struct jx_window *,
+					struct jx_error *);
+	} kinds[JX_PANE_COUNT] = {
+		{ JX_LIST_DEPARTMENTS, fetch_depts },
+		{ JX_LIST_PROJECTS, fetch_projects },
+		{ JX_LIST_INDICATORS, fetch_indicators },
+	};
+	struct jx_wlist_source src = { kinds[pane].list, parent,
+				       kinds[pane].fetch, NULL };
+	return src;
+}
+
+/* ---- detail text ------------------------------------------------------ */
+
+struct buf {
+	char *s;
+	size_t len, cap;
+	bool oom;
+};
+
+static void
+put(struct buf *b, const char *text)
+{
+	size_t n = strlen(text);
+
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = (b->len + n + 1) * 2;
+		char *grown = realloc(b->s, cap);
+		if (!grown) {
+			b->oom = true;
+			return;
+		}
+		b->s = grown;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, text, n + 1);
+	b->len += n;
+}
+
+/* "label：value\n", or nothing when value is absent. */
+static void
+line(struct buf *b, const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	put(b, label);
+	put(b, "：");
+	put(b, value);
+	put(b, "\n");
+}
+
+static void
+amount(struct buf *b, const char *label, struct jx_amount a)
+{
+	char m[48];
+
+	if (!a.present)
+		return;
+	jx_money_format_wan(a.yuan, m, sizeof m);
+	put(b, label);
+	put(b, "：");
+	put(b, m);
+	put(b, _(" 万元"));
+	put(b, "  ");
+}
+
+static char *
+finish(struct buf *b, struct jx_error *err)
+{
+	if (b->oom || !b->s) {
+		free(b->s);
+		jx_error_set(err, JX_NOMEM, "out of memory");
+		return NULL;
+	}
+	return b->s;
+}
+
+char *
+jx_detail_department(struct jx_store *st, int64_t dept_year_id,
+		     const char *years, struct jx_error *err)
+{
+	struct buf b = { NULL, 0, 0, false };
+	struct jx_doc doc;
+	char year[16];
+
+	put(&b, "");
+	if (dept_year_id == 0 ||
+	    jx_store_get_year_head(st, dept_year_id, &doc, err) != JX_OK)
+		return dept_year_id ? (free(b.s), NULL) : finish(&b, err);
+	snprintf(year, sizeof year, "%d", doc.year);
+	line(&b, _("单位"), doc.dept_name);
+	line(&b, _("编码"), doc.dept_code);
+	line(&b, _("年度"), years);
+	line(&b, _("备注"), doc.note);
+	line(&b, _("总体绩效目标"), doc.goals);
+	line(&b, _("工作保障措施"), doc.measures);
+	jx_doc_free(&doc);
+	return finish(&b, err);
+}
+
+static void
+plan(struct buf *b, const struct jx_project *p)
+{
+	if (p->n_plan == 0)
+		return;
+	put(b, _("资金支出计划"));
+	put(b, "：");
+	for (size_t i = 0; i < p->n_plan; i++) {
+		put(b, i ? "，" : "");
+		put(b, p->plan[i].label);
+		put(b, " ");
+		put(b, p->plan[i].percent ? p->plan[i].percent : "—");
+	}
+	put(b, "\n");
+}
+
+char *
+jx_detail_project(struct jx_store *st, int64_t project_id,
+		  struct jx_error *err)
+{
+	struct buf b = { NULL, 0, 0, false };
+	struct jx_project p;
+
+	if (jx_store_get_project(st, project_id, &p, err) != JX_OK)
+		return NULL;
+	line(&b, _("项目名称"), p.name);
+	line(&b, _("项目编码"), p.code);
+	line(&b, _("主管部门"), p.competent);
+	line(&b, _("实施单位"), p.unit);
+	line(&b, _("项目属性"), p.attribute);
+	line(&b, _("项目类别"), p.category);
+	line(&b, _("项目实施期"), p.period);
+	amount(&b, _("实施期金额"), p.period_total);
+	amount(&b, _("财政"), p.period_fiscal);
+	amount(&b, _("其他"), p.period_other);
+	amount(&b, _("年度金额"), p.annual_total);
+	amount(&b, _("财政"), p.annual_fiscal);
+	amount(&b, _("其他"), p.annual_other);
+	put(&b, "\n");
+	line(&b, _("资金用途"), p.purpose);
+	plan(&b, &p);
+	line(&b, _("实施期目标"), p.period_goal);
+	line(&b, _("年度目标"), p.annual_goal);
+	line(&b, _("绩效目标"), p.goal);
+	line(&b, _("备注"), p.note);
+	jx_project_free(&p);
+	return finish(&b, err);
+}
+
+/* "≥ 90 %", "by 12-31", "qualitative: 提高" — what the program understood
+ * of a target, shown under it so a reader can check. */
+static void
+parsed_target(struct buf *b, const char *text)
+{
+	struct jx_target t;
+	char num[48], warn[160];
+
+	jx_target_parse(text, &t);
+	put(b, _("解析"));
+	put(b, "：");
+	put(b, jx_target_kind_name(t.kind));
+	if (t.kind == JX_TK_NUMBER) {
+		jx_money_format_wan(t.value, num, sizeof num);
+		put(b, " ");
+		put(b, jx_cmp_symbol(t.cmp));
+		put(b, num);
+		put(b, t.unit);
+	} else if (t.kind == JX_TK_DEADLINE) {
+		snprintf(num, sizeof num, " %s %04d-%02d-%02d",
+			 jx_cmp_symbol(t.cmp), t.year, t.month, t.day);
+		put(b, num);
+	} else if (t.kind == JX_TK_QUALITATIVE) {
+		put(b, " ");
+		put(b, t.word);
+	}
+	jx_target_warnings_text(t.warnings, warn, sizeof warn);
+	if (*warn) {
+		put(b, "  (");
+		put(b, warn);
+		put(b, ")");
+	}
+	put(b, "\n");
+}
+
+char *
+jx_detail_indicator(struct jx_store *st, int64_t indicator_id,
+		    struct jx_error *err)
+{
+	struct buf b = { NULL, 0, 0, false };
+	struct jx_indicator ind;
+
+	if (jx_store_get_indicator(st, indicator_id, &ind, err) != JX_OK)
+		return NULL;
+	line(&b, _("一级指标"), ind.level1);
+	line(&b, _("二级指标"), ind.level2);
+	line(&b, _("三级指标"), ind.name);
+	line(&b, _("指标值"), ind.target);
+	parsed_target(&b, ind.target);
+	line(&b, _("绩效指标描述"), ind.description);
+	line(&b, _("指标值确定依据"), ind.basis);
+	jx_indicator_free(&ind);
+	return finish(&b, err);
+}

@@ -1,0 +1,192 @@
+/*
+ * term.c — locale, curses, signals and reading keys (see term.h).
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/i18n.h"
+#include "tui/term.h"
+
+static volatile sig_atomic_t stop_requested;
+static SCREEN *screen;
+static bool colors;
+
+static bool
+codeset_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
+}
+
+bool
+jx_term_locale(char *notice, size_t size)
+{
+	static const char *const fallbacks[] = {
+		"C.UTF-8", "C.utf8", "en_US.UTF-8", "zh_CN.UTF-8", NULL
+	};
+	const char *was;
+
+	setlocale(LC_ALL, "");
+	if (codeset_is_utf8())
+		return true;
+	was = setlocale(LC_CTYPE, NULL);
+	for (int i = 0; fallbacks[i]; i++) {
+		if (setlocale(LC_CTYPE, fallbacks[i]) && codeset_is_utf8()) {
+			snprintf(notice, size, _("The locale (%s) is not UTF-8;"
+						 " using %s. Set LANG=C.UTF-8 to"
+						 " silence this."),
+				 was ? was : "C", fallbacks[i]);
+			return true;
+		}
+	}
+	snprintf(notice, size, _("jixiao needs a UTF-8 locale to show Chinese"
+				 " text, and none is installed. Install one"
+				 " (apt-get install locales) and set"
+				 " LANG=C.UTF-8."));
+	return false;
+}
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
+static void
+catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+/* newterm() for $TERM, then for the fallbacks; newterm (unlike initscr)
+ * returns NULL instead of exiting when a terminal type is unknown. */
+static SCREEN *
+open_screen(char *notice, size_t size)
+{
+	static const char *const fallbacks[] = { "xterm-256color", "vt100",
+						 NULL };
+	const char *term = getenv("TERM");
+	SCREEN *s = term && *term ? newterm(term, stdout, stdin) : NULL;
+	size_t len = strlen(notice);
+
+	for (int i = 0; !s && fallbacks[i]; i++) {
+		s = newterm(fallbacks[i], stdout, stdin);
+		if (s)
+			snprintf(notice + len, size - len,
+				 _("%sThe terminal type '%s' is not known here;"
+				   " using %s."), len ? " " : "",
+				 term && *term ? term : "", fallbacks[i]);
+	}
+	return s;
+}
+
+bool
+jx_term_start(char *notice, size_t size)
+{
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);   /* Esc acts at once */
+	screen = open_screen(notice, size);
+	if (!screen) {
+		snprintf(notice, size, _("cannot start the terminal (TERM=%s);"
+					 " try TERM=xterm-256color"),
+			 getenv("TERM") ? getenv("TERM") : "");
+		return false;
+	}
+	catch_signals();
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	colors = has_colors() && !getenv("NO_COLOR");
+	if (colors) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_CYAN, -1);    /* titles */
+		init_pair(2, COLOR_YELLOW, -1);  /* notices */
+		init_pair(3, COLOR_RED, -1);     /* errors */
+	}
+	return true;
+}
+
+void
+jx_term_stop(void)
+{
+	if (!screen)
+		return;
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+}
+
+bool
+jx_term_should_stop(void)
+{
+	return stop_requested != 0;
+}
+
+bool
+jx_term_colors(void)
+{
+	return colors;
+}
+
+/* The same key, however the terminal sent it. */
+static jx_keycode
+normalise(int kind, wint_t wc)
+{
+	if (kind == KEY_CODE_YES) {
+		if (wc == KEY_ENTER)
+			return 13;
+		if (wc == KEY_BACKSPACE)
+			return 127;
+		return JX_KEY_FN + (jx_keycode)wc;
+	}
+	if (wc == 10)
+		return 13;
+	if (wc == 8)
+		return 127;
+	return (jx_keycode)wc;
+}
+
+jx_keycode
+jx_term_key(int timeout_ms)
+{
+	wint_t wc;
+	int kind;
+	jx_keycode key;
+
+	timeout(timeout_ms);
+	kind = get_wch(&wc);
+	if (kind == ERR)
+		return -1;
+	key = normalise(kind, wc);
+	if (key == 27) {
+		/* Esc followed at once by a key is Alt/Meta + that key. */
+		timeout(0);
+		kind = get_wch(&wc);
+		if (kind != ERR)
+			return JX_KEY_META + normalise(kind, wc);
+	}
+	return key;
+}
