@@ -50,27 +50,20 @@ cell(const struct jx_app *app, int y, int x, int width, const char *text,
 	attrset(A_NORMAL);
 }
 
-/* Column widths for a pane of width w: fixed columns get their minimum,
- * the flexible one (max_width 0) what is left; columns that do not fit
- * (and zoom-only ones, unless zoomed) get 0. */
+/* Column widths for a pane of width w: each column its width, the flexible
+ * one (max_width 0) what is left; a column that does not fit gets 0. */
 static void
-column_widths(const struct jx_pane_layout *lay, int w, bool zoom, int *out)
+column_widths(const struct jx_pane_layout *lay, int w, int *out)
 {
 	int used = 0, flex = -1;
 
 	for (size_t c = 0; c < lay->ncolumns; c++) {
 		const struct jx_pane_column *col = &lay->columns[c];
-		int want = col->min_width;
+		int want = col->max_width ? col->max_width : col->min_width;
 
-		if (zoom && col->max_width > 0)
-			want = col->max_width;
-		else if (col->min_width == 0)
-			want = 0;
-		if (col->max_width == 0) {
+		if (col->max_width == 0)
 			flex = (int)c;
-			want = col->min_width;
-		}
-		if (want > 0 && used + want + 1 > w)
+		if (used + want + 1 > w)
 			want = 0;
 		out[c] = want;
 		used += want ? want + 1 : 0;
@@ -82,7 +75,7 @@ column_widths(const struct jx_pane_layout *lay, int w, bool zoom, int *out)
 static void
 pane_rows(struct jx_app *app, enum jx_pane p, struct rect r, const int *cw)
 {
-	const struct jx_pane_layout *lay = jx_pane_layout(p);
+	const struct jx_pane_layout *lay = jx_pane_layout(p, app->zoom);
 	struct jx_wlist *wl = &app->lists[p];
 	bool focused = app->focus == p;
 
@@ -138,14 +131,14 @@ empty_hint(struct jx_app *app, enum jx_pane p, struct rect r)
 static void
 draw_pane(struct jx_app *app, enum jx_pane p, struct rect r)
 {
-	const struct jx_pane_layout *lay = jx_pane_layout(p);
+	const struct jx_pane_layout *lay = jx_pane_layout(p, app->zoom);
 	int cw[JX_WLIST_MAX_COLS] = { 0 };
 	char title[128];
 	int x = r.x;
 
 	pane_title(app, p, title, sizeof title);
 	cell(app, r.y, r.x, r.w, title, false, title_attr(app->focus == p));
-	column_widths(lay, r.w, app->zoom, cw);
+	column_widths(lay, r.w, cw);
 	for (size_t c = 0; c < lay->ncolumns; c++) {
 		if (!cw[c])
 			continue;

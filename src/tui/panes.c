@@ -19,16 +19,28 @@
 
 /* ---- columns ---------------------------------------------------------- */
 
+/* Each pane has a layout for the three-pane screen and one for zoom. */
 static const struct jx_pane_column dept_columns[] = {
 	{ N_("单位"), 8, 0, false, 0 },
-	{ N_("年度"), 4, 14, false, 1 },
-	{ N_("编码"), 0, 8, false, 2 },
+	{ N_("年度"), 4, 4, false, 3 },
+};
+
+static const struct jx_pane_column dept_zoom_columns[] = {
+	{ N_("编码"), 8, 8, false, 2 },
+	{ N_("单位"), 8, 0, false, 0 },
+	{ N_("年度"), 24, 24, false, 1 },
 };
 
 static const struct jx_pane_column project_columns[] = {
-	{ N_("编码"), 0, 22, false, 0 },
 	{ N_("项目"), 8, 0, false, 1 },
-	{ N_("万元"), 7, 10, true, 2 },
+	{ N_("万元"), 7, 7, true, 2 },
+	{ N_("指标"), 4, 4, true, 3 },
+};
+
+static const struct jx_pane_column project_zoom_columns[] = {
+	{ N_("编码"), 22, 22, false, 0 },
+	{ N_("项目"), 8, 0, false, 1 },
+	{ N_("预算（万元）"), 12, 12, true, 2 },
 	{ N_("指标"), 4, 4, true, 3 },
 };
 
@@ -36,20 +48,29 @@ static const struct jx_pane_column indicator_columns[] = {
 	{ N_("一级"), 4, 4, false, 0 },
 	{ N_("二级"), 4, 4, false, 1 },
 	{ N_("三级指标"), 8, 0, false, 2 },
-	{ N_("指标值"), 8, 16, false, 3 },
+	{ N_("指标值"), 8, 8, false, 3 },
 };
 
-static const struct jx_pane_layout layouts[JX_PANE_COUNT] = {
-	{ dept_columns, sizeof dept_columns / sizeof dept_columns[0] },
-	{ project_columns, sizeof project_columns / sizeof project_columns[0] },
-	{ indicator_columns,
-	  sizeof indicator_columns / sizeof indicator_columns[0] },
+static const struct jx_pane_column indicator_zoom_columns[] = {
+	{ N_("一级指标"), 10, 10, false, 4 },
+	{ N_("二级指标"), 18, 18, false, 5 },
+	{ N_("三级指标"), 8, 0, false, 2 },
+	{ N_("指标值"), 14, 14, false, 3 },
+	{ N_("指标值确定依据"), 16, 16, false, 6 },
+};
+
+#define LAYOUT(cols) { cols, sizeof cols / sizeof cols[0] }
+
+static const struct jx_pane_layout layouts[JX_PANE_COUNT][2] = {
+	{ LAYOUT(dept_columns), LAYOUT(dept_zoom_columns) },
+	{ LAYOUT(project_columns), LAYOUT(project_zoom_columns) },
+	{ LAYOUT(indicator_columns), LAYOUT(indicator_zoom_columns) },
 };
 
 const struct jx_pane_layout *
-jx_pane_layout(enum jx_pane pane)
+jx_pane_layout(enum jx_pane pane, bool zoom)
 {
-	return &layouts[pane];
+	return &layouts[pane][zoom ? 1 : 0];
 }
 
 void
@@ -105,10 +126,14 @@ on_dept(void *ctx, const struct jx_dept_row *r)
 {
 	struct jx_wrow row = { .id = r->id, .keyname = jx_strdup(r->name) };
 
+	const char *comma = r->years ? strrchr(r->years, ',') : NULL;
+
 	row.cells[0] = cell(r->name);
 	row.cells[1] = cell(r->years);
 	row.cells[2] = cell(r->code);
-	return !row.keyname || !add_row(ctx, &row, 3);
+	/* The three-pane screen has room for the latest year only. */
+	row.cells[3] = cell(comma ? comma + 1 : r->years);
+	return !row.keyname || !add_row(ctx, &row, 4);
 }
 
 static int
@@ -139,7 +164,10 @@ on_indicator(void *ctx, const struct jx_indicator_row *r)
 	row.cells[1] = cell(l2);
 	row.cells[2] = cell(r->name);
 	row.cells[3] = cell(r->target);
-	return !add_row(ctx, &row, 4);
+	row.cells[4] = cell(r->level1);
+	row.cells[5] = cell(r->level2);
+	row.cells[6] = cell(r->basis);
+	return !add_row(ctx, &row, 7);
 }
 
 static enum jx_status

@@ -14,11 +14,12 @@
 enum jx_pane { JX_PANE_DEPTS, JX_PANE_PROJECTS, JX_PANE_INDICATORS,
 	       JX_PANE_COUNT };
 
-/* A column of a pane: header, width rule, alignment. A column with
- * min_width 0 is only shown when the pane is zoomed. */
+/* A column of a pane: header, width, alignment. The column with
+ * max_width 0 takes what the others leave (at least min_width); a column
+ * that does not fit is left out. */
 struct jx_pane_column {
 	const char *header;    /* N_() marked */
-	int min_width;         /* columns; 0 = zoom only */
+	int min_width;         /* columns */
 	int max_width;         /* columns; 0 = takes what is left */
 	bool right;
 	int cell;              /* index into jx_wrow.cells */
@@ -29,7 +30,9 @@ struct jx_pane_layout {
 	size_t ncolumns;
 };
 
-const struct jx_pane_layout *jx_pane_layout(enum jx_pane pane);
+/* The columns of a pane on the three-pane screen, or zoomed (wider, with
+ * codes, full level names and basis). */
+const struct jx_pane_layout *jx_pane_layout(enum jx_pane pane, bool zoom);
 
 /* Sources for jx_wlist_open: departments; projects of a department-year;
  * indicators of a project. */

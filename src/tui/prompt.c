@@ -63,8 +63,9 @@ printable(jx_keycode key)
 	return key >= 0x20 && key != 0x7F && key < JX_KEY_FN;
 }
 
-/* Moves to the first row matching text from where the search started. */
-static void
+/* Moves to the first row matching text from where the search started;
+ * false when there is none. */
+static bool
 find(struct jx_app *app, const char *text, int64_t origin)
 {
 	struct jx_wlist *wl = &app->lists[app->focus];
@@ -75,10 +76,9 @@ find(struct jx_app *app, const char *text, int64_t origin)
 	jx_error_clear(&err);
 	jx_wlist_goto(wl, origin, h, &err);
 	rc = jx_wlist_search(wl, text, false, true, h, &err);
-	if (rc == JX_NOTFOUND)
-		jx_app_message(app, true, _("Not found: %s"), text);
-	else if (rc != JX_OK)
+	if (rc != JX_OK && rc != JX_NOTFOUND)
 		jx_app_message(app, true, "%s", err.message);
+	return rc == JX_OK;
 }
 
 void
@@ -86,6 +86,7 @@ jx_prompt_search(struct jx_app *app, bool jump_code)
 {
 	struct jx_wlist *wl;
 	char text[256] = "";
+	bool found = true;
 	int64_t origin;
 	const char *label = jump_code ? _("Project code: ") : "/";
 
@@ -97,8 +98,9 @@ jx_prompt_search(struct jx_app *app, bool jump_code)
 		jx_keycode key;
 		enum jx_action a;
 
-		if (!app->message_is_error || !app->message[0] || text[0] == '\0')
-			jx_app_message(app, false, "%s%s", label, text);
+		/* The line being typed stays visible, with the outcome. */
+		jx_app_message(app, !found, "%s%s%s", label, text,
+			       found ? "" : _("   (not found)"));
 		key = jx_app_key(app);
 		if (key < 0)
 			return;
@@ -117,10 +119,7 @@ jx_prompt_search(struct jx_app *app, bool jump_code)
 			append_cp(text, sizeof text, key);
 		else
 			continue;
-		app->message[0] = '\0';
-		app->message_is_error = false;
-		if (text[0])
-			find(app, text, origin);
+		found = !text[0] || find(app, text, origin);
 	}
 	app->message[0] = '\0';
 	if (text[0])
