@@ -114,18 +114,21 @@ pane_title(struct jx_app *app, enum jx_pane p, char *buf, size_t size)
 		 wl->count ? wl->cursor + 1 : 0, wl->count);
 }
 
+static void draw_wrapped(struct jx_app *app, const char *text, struct rect r);
+
 static void
 empty_hint(struct jx_app *app, enum jx_pane p, struct rect r)
 {
 	const char *text = NULL;
 
 	if (p == JX_PANE_DEPTS && app->lists[p].count == 0)
-		text = _("No data yet. Import the samples: jixiao init --samples");
+		text = _("No data yet.");
 	else if (p == JX_PANE_PROJECTS && app->lists[p].count == 0 &&
 		 app->lists[JX_PANE_DEPTS].count > 0)
 		text = _("No projects in this year");
 	if (text)
-		cell(app, r.y + 2, r.x + 1, r.w - 1, text, false, A_DIM);
+		draw_wrapped(app, text, (struct rect){ r.y + 2, r.x + 1,
+						       r.h - 2, r.w - 1 });
 }
 
 static void
@@ -291,14 +294,18 @@ draw_small(void)
 	mvaddnstr(LINES / 2, 0, text, COLS);
 }
 
+/* Box lines as UTF-8 text, not the alternate character set: the locale
+ * is always UTF-8 here, and many terminals reached as "vt100" over SSH do
+ * not switch character sets under UTF-8 (they would show x and q). */
 static void
 draw_separators(struct jx_app *app, int panes_h, const int *xs)
 {
 	(void)app;
 	for (int i = 0; i < 2; i++)
-		if (xs[i] > 0)
-			mvvline(0, xs[i], ACS_VLINE, panes_h);
-	mvhline(panes_h, 0, ACS_HLINE, COLS);
+		for (int y = 0; xs[i] > 0 && y < panes_h; y++)
+			mvaddstr(y, xs[i], "│");
+	for (int x = 0; x < COLS; x++)
+		mvaddstr(panes_h, x, "─");
 }
 
 int
@@ -342,7 +349,10 @@ jx_draw(struct jx_app *app)
 		xs[1] = r[1].x + r[1].w;
 	}
 	draw_separators(app, rows, xs);
-	draw_wrapped(app, app->detail,
+	draw_wrapped(app, app->lists[JX_PANE_DEPTS].count == 0
+		     ? _("The database holds no tables yet. Quit (q) and import"
+			 " the samples:\n  jixiao init --samples\nor your own"
+			 " tables:\n  jixiao import FILE…") : app->detail,
 		     (struct rect){ rows + 1, 1, LINES - rows - 2, COLS - 2 });
 	draw_status(app, LINES - 1);
 	refresh();

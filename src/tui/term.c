@@ -132,8 +132,17 @@ jx_term_start(char *notice, size_t size)
 void
 jx_term_stop(void)
 {
+	const char *smcup;
+
 	if (!screen)
 		return;
+	/* Without an alternate screen (vt100) what was drawn stays on the
+	 * terminal after endwin: clear it, so the shell starts clean. */
+	smcup = tigetstr("smcup");
+	if (!smcup || smcup == (char *)-1) {
+		erase();
+		refresh();
+	}
 	endwin();
 	delscreen(screen);
 	screen = NULL;
