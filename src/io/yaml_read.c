@@ -7,17 +7,16 @@
  *
  * Exports jx_yaml_read_doc, jx_yaml_read_file, jx_yaml_label and
  * jx_yaml_doc_schema (io/yaml_doc.h). The file is walked with libyaml's event
- * parser, one current event at a time: each function starts on the first
- * event of the node it reads and leaves that node's last event current.
- * Mistakes are collected, not fatal: an unknown key or a bad value is
- * reported and its node skipped, so that one run shows every mistake in the
- * file. Only a syntax error (libyaml cannot go on), running out of memory,
- * or too many errors stop the walk.
+ * parser through io/yaml_events.h, one current event at a time: each
+ * function starts on the first event of the node it reads and leaves that
+ * node's last event current. Mistakes are collected, not fatal: an unknown
+ * key or a bad value is reported and its node skipped, so that one run shows
+ * every mistake in the file. Only a syntax error (libyaml cannot go on),
+ * running out of memory, or too many errors stop the walk.
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include <assert.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -28,8 +27,8 @@
 #include "core/error.h"
 #include "core/money.h"
 #include "core/record.h"
-#include "io/input.h"
 #include "io/yaml_doc.h"
+#include "io/yaml_events.h"
 
 /* ---- The schema ---------------------------------------------------------- */
 
@@ -162,20 +161,6 @@ jx_yaml_label(char *buf, size_t size, const char *what, size_t index,
 #define LABEL_MAX 160
 #define KEY_SHOWN 80   /* bytes of a key or value quoted in a message */
 #define FIELDS_MAX 32  /* fields in one schema table */
-#define TAG_PREFIX "tag:yaml.org,2002:" /* what "!!" stands for */
-
-struct reader {
-	yaml_parser_t parser;
-	yaml_event_t ev;          /* the current event, when have_ev */
-	bool have_ev;
-	const char *data;         /* the input, to place reader errors */
-	size_t len;
-	const char *file;
-	struct jx_errlist *errors;
-	size_t n_errors;
-	enum jx_status status;    /* of the first error */
-	bool stop;                /* no more events will be read */
-};
 
 /* What reading one value did. */
 enum outcome { STORED, ABSENT, BAD };
@@ -187,208 +172,24 @@ struct key_state {
 	yaml_mark_t key_mark, value_mark;
 };
 
-static enum jx_status
-add_error(struct reader *r, enum jx_status status, long line, long column,
-	  const char *message)
-{
-	struct jx_error e;
-
-	jx_error_clear(&e);
-	jx_error_at(&e, status, r->file, line, column, "%s", message);
-	if (jx_errlist_add(r->errors, &e) != JX_OK) {
-		r->stop = true;
-		status = JX_NOMEM;
-	}
-	if (r->status == JX_OK)
-		r->status = status;
-	return status;
-}
-
-static void
-out_of_memory(struct reader *r)
-{
-	add_error(r, JX_NOMEM, 0, 0, "out of memory");
-	r->stop = true;
-}
-
-/* Records a problem at a libyaml mark (0-based) as file:line:column. */
-static JX_PRINTF(4, 5) void
-report(struct reader *r, enum jx_status status, yaml_mark_t mark,
-       const char *fmt, ...)
-{
-	char msg[JX_ERR_MSG];
-	va_list ap;
-
-	if (r->stop)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	add_error(r, status, (long)mark.line + 1, (long)mark.column + 1, msg);
-	if (++r->n_errors == JX_YAML_MAX_ERRORS) {
-		add_error(r, status, (long)mark.line + 1, (long)mark.column + 1,
-			  "too many errors; giving up");
-		r->stop = true;
-	}
-}
-
-/* Reports why libyaml stopped; nothing more is read after this. */
-static void
-syntax_error(struct reader *r)
-{
-	const yaml_parser_t *p = &r->parser;
-	char msg[JX_ERR_MSG];
-	long line, column;
-
-	if (p->error == YAML_MEMORY_ERROR) {
-		out_of_memory(r);
-	} else if (p->error == YAML_READER_ERROR) {
-		size_t at = p->problem_offset < r->len ? p->problem_offset
-						       : r->len;
-		jx_input_position(r->data, at, &line, &column);
-		snprintf(msg, sizeof msg, "%s (byte %zu)", p->problem,
-			 p->problem_offset);
-		add_error(r, JX_SYNTAX, line, column, msg);
-	} else if (p->context) {
-		snprintf(msg, sizeof msg, "%s (%s at line %lu, column %lu)",
-			 p->problem, p->context,
-			 (unsigned long)p->context_mark.line + 1,
-			 (unsigned long)p->context_mark.column + 1);
-		add_error(r, JX_SYNTAX, (long)p->problem_mark.line + 1,
-			  (long)p->problem_mark.column + 1, msg);
-	} else {
-		add_error(r, JX_SYNTAX, (long)p->problem_mark.line + 1,
-			  (long)p->problem_mark.column + 1,
-			  p->problem ? p->problem : "syntax error");
-	}
-	r->stop = true;
-}
-
-/* Reports what the format does not allow on any node: anchors, aliases and
- * tags (every value is plain text; nothing is shared or typed). */
-static void
-check_node_extras(struct reader *r)
-{
-	const yaml_event_t *ev = &r->ev;
-	const yaml_char_t *anchor = NULL, *tag = NULL;
-	size_t prefix = strlen(TAG_PREFIX);
-
-	if (ev->type == YAML_ALIAS_EVENT) {
-		report(r, JX_INVALID, ev->start_mark,
-		       "aliases (*%s) are not supported", ev->data.alias.anchor);
-		return;
-	}
-	if (ev->type == YAML_SCALAR_EVENT) {
-		anchor = ev->data.scalar.anchor;
-		tag = ev->data.scalar.tag;
-	} else if (ev->type == YAML_SEQUENCE_START_EVENT) {
-		anchor = ev->data.sequence_start.anchor;
-		tag = ev->data.sequence_start.tag;
-	} else if (ev->type == YAML_MAPPING_START_EVENT) {
-		anchor = ev->data.mapping_start.anchor;
-		tag = ev->data.mapping_start.tag;
-	}
-	if (anchor)
-		report(r, JX_INVALID, ev->start_mark,
-		       "anchors (&%s) are not supported", anchor);
-	if (tag && strncmp((const char *)tag, TAG_PREFIX, prefix) == 0)
-		report(r, JX_INVALID, ev->start_mark,
-		       "tags (!!%s) are not supported", tag + prefix);
-	else if (tag)
-		report(r, JX_INVALID, ev->start_mark,
-		       "tags (%s) are not supported", tag);
-}
-
-/* Makes the next event current. Returns false when reading has stopped. */
-static bool
-next(struct reader *r)
-{
-	if (r->have_ev)
-		yaml_event_delete(&r->ev);
-	r->have_ev = false;
-	if (r->stop)
-		return false;
-	if (!yaml_parser_parse(&r->parser, &r->ev)) {
-		syntax_error(r);
-		return false;
-	}
-	r->have_ev = true;
-	check_node_extras(r);
-	return !r->stop;
-}
-
-/* Skips the node whose first event is current; leaves its last current. */
-static bool
-skip_node(struct reader *r)
-{
-	size_t depth = 0;
-
-	do {
-		yaml_event_type_t t = r->ev.type;
-
-		if (t == YAML_SEQUENCE_START_EVENT ||
-		    t == YAML_MAPPING_START_EVENT)
-			depth++;
-		else if (t == YAML_SEQUENCE_END_EVENT ||
-			 t == YAML_MAPPING_END_EVENT)
-			depth--;
-		if (depth > 0 && !next(r))
-			return false;
-	} while (depth > 0);
-	return true;
-}
-
-static const char *
-scalar_text(const struct reader *r)
-{
-	return (const char *)r->ev.data.scalar.value;
-}
-
 /* Copies the current scalar for a message: at most KEY_SHOWN bytes, cut on
  * a character boundary, "…" when cut. */
 static void
-shown(const struct reader *r, char *buf, size_t size)
+shown(const struct jx_yaml_events *r, char *buf, size_t size)
 {
-	size_t n = r->ev.data.scalar.length;
-	const char *s = scalar_text(r);
-	bool cut = n > KEY_SHOWN;
+	size_t n = jx_yaml_events_cut(r, KEY_SHOWN);
+	bool cut = n < r->ev.data.scalar.length;
 
-	if (cut) {
-		n = KEY_SHOWN;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
-	snprintf(buf, size, "%.*s%s", (int)n, s, cut ? "…" : "");
+	snprintf(buf, size, "%.*s%s", (int)n, jx_yaml_events_scalar(r),
+		 cut ? "…" : "");
 }
 
-/* A null value: empty, or a plain ~ / null. */
+/* A null value: empty (quoted or not), or a plain ~ / null. */
 static bool
-is_null(const struct reader *r)
+is_null(const struct jx_yaml_events *r)
 {
-	static const char *const nulls[] = { "~", "null", "Null", "NULL" };
-	const yaml_event_t *ev = &r->ev;
-
-	if (ev->type != YAML_SCALAR_EVENT)
-		return false;
-	if (ev->data.scalar.length == 0)
-		return true;
-	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return false;
-	for (size_t i = 0; i < sizeof nulls / sizeof *nulls; i++)
-		if (strcmp(scalar_text(r), nulls[i]) == 0)
-			return true;
-	return false;
-}
-
-static const char *
-node_kind(const yaml_event_t *ev)
-{
-	switch (ev->type) {
-	case YAML_SEQUENCE_START_EVENT: return "a list";
-	case YAML_MAPPING_START_EVENT: return "a mapping";
-	case YAML_ALIAS_EVENT: return "an alias";
-	default: return "text";
-	}
+	return (r->ev.type == YAML_SCALAR_EVENT &&
+		r->ev.data.scalar.length == 0) || jx_yaml_events_is_null(r);
 }
 
 static const char *
@@ -427,9 +228,9 @@ text_at(void *rec, size_t offset)
 
 /* The current scalar as a year 1900..2999 (digits only), or 0. */
 static int
-scalar_year(const struct reader *r)
+scalar_year(const struct jx_yaml_events *r)
 {
-	const char *s = scalar_text(r);
+	const char *s = jx_yaml_events_scalar(r);
 	int year = 0;
 
 	if (r->ev.data.scalar.length != 4)
@@ -443,32 +244,33 @@ scalar_year(const struct reader *r)
 }
 
 static enum outcome
-store_text(struct reader *r, const struct jx_yaml_field *f, void *rec)
+store_text(struct jx_yaml_events *r, const struct jx_yaml_field *f, void *rec)
 {
 	size_t n = r->ev.data.scalar.length;
 	char *copy = malloc(n + 1);
 
 	if (!copy) {
-		out_of_memory(r);
+		jx_yaml_events_out_of_memory(r);
 		return BAD;
 	}
-	memcpy(copy, scalar_text(r), n + 1);
+	memcpy(copy, jx_yaml_events_scalar(r), n + 1);
 	*text_at(rec, f->offset) = copy;
 	return STORED;
 }
 
 /* ref names the field in messages ("'annual_total' in money of …"). */
 static enum outcome
-store_money(struct reader *r, const struct jx_yaml_field *f, void *rec,
-	    const char *ref)
+store_money(struct jx_yaml_events *r, const struct jx_yaml_field *f,
+	    void *rec, const char *ref)
 {
 	struct jx_amount *a = (void *)((char *)rec + f->offset);
+	const char *text = jx_yaml_events_scalar(r);
 	struct jx_error e;
 
 	jx_error_clear(&e);
-	if (jx_money_parse_wan(scalar_text(r), &a->yuan, &e) != JX_OK) {
-		report(r, JX_INVALID, r->ev.start_mark, "%s: %s", ref,
-		       e.message);
+	if (jx_money_parse_wan(text, &a->yuan, &e) != JX_OK) {
+		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
+				      "%s: %s", ref, e.message);
 		return BAD;
 	}
 	a->present = true;
@@ -476,46 +278,48 @@ store_money(struct reader *r, const struct jx_yaml_field *f, void *rec,
 }
 
 static enum outcome
-store_year(struct reader *r, const struct jx_yaml_field *f, void *rec,
-	   const char *ref)
+store_year(struct jx_yaml_events *r, const struct jx_yaml_field *f,
+	   void *rec, const char *ref)
 {
 	int *year = (void *)((char *)rec + f->offset);
 	char text[KEY_SHOWN * 2];
 
 	if (!(*year = scalar_year(r))) {
 		shown(r, text, sizeof text);
-		report(r, JX_INVALID, r->ev.start_mark,
-		       "%s must be a year from 1900 to 2999, not '%s'", ref,
-		       text);
+		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
+				      "%s must be a year from 1900 to 2999, "
+				      "not '%s'", ref, text);
 		return BAD;
 	}
 	return STORED;
 }
 
 static enum outcome
-check_format(struct reader *r, const char *ref)
+check_format(struct jx_yaml_events *r, const char *ref)
 {
 	char text[KEY_SHOWN * 2];
 
-	if (strcmp(scalar_text(r), JX_YAML_FORMAT) == 0)
+	if (strcmp(jx_yaml_events_scalar(r), JX_YAML_FORMAT) == 0)
 		return STORED;
 	shown(r, text, sizeof text);
-	report(r, JX_INVALID, r->ev.start_mark, "%s must be '%s', not '%s'",
-	       ref, JX_YAML_FORMAT, text);
+	jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
+			      "%s must be '%s', not '%s'", ref,
+			      JX_YAML_FORMAT, text);
 	return BAD;
 }
 
 /* Stores the current (non-null) scalar into field f of rec. */
 static enum outcome
-store_scalar(struct reader *r, const struct jx_yaml_field *f, void *rec,
-	     const char *label)
+store_scalar(struct jx_yaml_events *r, const struct jx_yaml_field *f,
+	     void *rec, const char *label)
 {
+	const char *text = jx_yaml_events_scalar(r);
 	char ref[LABEL_MAX + 40];
 
 	field_ref(ref, sizeof ref, f->key, label);
-	if (memchr(scalar_text(r), '\0', r->ev.data.scalar.length)) {
-		report(r, JX_INVALID, r->ev.start_mark,
-		       "%s contains a NUL character", ref);
+	if (memchr(text, '\0', r->ev.data.scalar.length)) {
+		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
+				      "%s contains a NUL character", ref);
 		return BAD;
 	}
 	switch (f->type) {
@@ -526,12 +330,13 @@ store_scalar(struct reader *r, const struct jx_yaml_field *f, void *rec,
 	}
 }
 
-static bool read_mapping(struct reader *r, const struct jx_yaml_schema *s,
-			 void *rec, const char *label);
+static bool read_mapping(struct jx_yaml_events *r,
+			 const struct jx_yaml_schema *s, void *rec,
+			 const char *label);
 
 /* Reads a list of records (the current event starts it) into rec. */
 static bool
-read_list(struct reader *r, const struct jx_yaml_field *f, void *rec,
+read_list(struct jx_yaml_events *r, const struct jx_yaml_field *f, void *rec,
 	  const char *label)
 {
 	char item_label[LABEL_MAX];
@@ -539,24 +344,25 @@ read_list(struct reader *r, const struct jx_yaml_field *f, void *rec,
 	for (size_t n = 1;; n++) {
 		void *item;
 
-		if (!next(r))
+		if (!jx_yaml_events_next(r))
 			return false;
 		if (r->ev.type == YAML_SEQUENCE_END_EVENT)
 			return true;
 		jx_yaml_label(item_label, sizeof item_label, f->sub->what, n,
 			      label);
-		if (r->ev.type == YAML_ALIAS_EVENT) /* reported by next() */
+		if (r->ev.type == YAML_ALIAS_EVENT) /* reported by next */
 			continue;
 		if (r->ev.type != YAML_MAPPING_START_EVENT) {
-			report(r, JX_INVALID, r->ev.start_mark,
-			       "%s must be a mapping, not %s", item_label,
-			       node_kind(&r->ev));
-			if (!skip_node(r))
+			jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
+					      "%s must be a mapping, not %s",
+					      item_label,
+					      jx_yaml_events_kind(r));
+			if (!jx_yaml_events_skip_node(r))
 				return false;
 			continue;
 		}
 		if (!(item = f->sub->add(rec))) {
-			out_of_memory(r);
+			jx_yaml_events_out_of_memory(r);
 			return false;
 		}
 		if (!read_mapping(r, f->sub, item, item_label))
@@ -566,7 +372,7 @@ read_list(struct reader *r, const struct jx_yaml_field *f, void *rec,
 
 /* Reads the value of field f (its first event is current) into rec. */
 static bool
-read_value(struct reader *r, const struct jx_yaml_field *f, void *rec,
+read_value(struct jx_yaml_events *r, const struct jx_yaml_field *f, void *rec,
 	   const char *label, enum outcome *out)
 {
 	bool scalar = f->type != JX_YT_MAP && f->type != JX_YT_LIST;
@@ -576,7 +382,7 @@ read_value(struct reader *r, const struct jx_yaml_field *f, void *rec,
 	char ref[LABEL_MAX + 40], sub_label[LABEL_MAX];
 
 	*out = BAD;
-	if (r->ev.type == YAML_ALIAS_EVENT) /* reported by next() */
+	if (r->ev.type == YAML_ALIAS_EVENT) /* reported by next */
 		return true;
 	if (is_null(r)) {
 		*out = ABSENT;
@@ -584,9 +390,11 @@ read_value(struct reader *r, const struct jx_yaml_field *f, void *rec,
 	}
 	if (r->ev.type != want) {
 		field_ref(ref, sizeof ref, f->key, label);
-		report(r, JX_INVALID, r->ev.start_mark, "%s must be %s, not %s",
-		       ref, type_wanted(f->type), node_kind(&r->ev));
-		return skip_node(r);
+		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
+				      "%s must be %s, not %s", ref,
+				      type_wanted(f->type),
+				      jx_yaml_events_kind(r));
+		return jx_yaml_events_skip_node(r);
 	}
 	if (scalar) {
 		*out = store_scalar(r, f, rec, label);
@@ -601,8 +409,8 @@ read_value(struct reader *r, const struct jx_yaml_field *f, void *rec,
 
 /* Reads one key and its value (the key's event is current). */
 static bool
-read_entry(struct reader *r, const struct jx_yaml_schema *s, void *rec,
-	   const char *label, struct key_state *keys)
+read_entry(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
+	   void *rec, const char *label, struct key_state *keys)
 {
 	const struct jx_yaml_field *f = NULL;
 	char key[KEY_SHOWN * 2];
@@ -610,29 +418,34 @@ read_entry(struct reader *r, const struct jx_yaml_schema *s, void *rec,
 
 	if (r->ev.type != YAML_SCALAR_EVENT) {
 		if (r->ev.type != YAML_ALIAS_EVENT) /* else reported */
-			report(r, JX_INVALID, r->ev.start_mark,
-			       "a key must be text, not %s", node_kind(&r->ev));
-		return skip_node(r) && next(r) && skip_node(r);
+			jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
+					      "a key must be text, not %s",
+					      jx_yaml_events_kind(r));
+		return jx_yaml_events_skip_node(r) &&
+		       jx_yaml_events_next(r) && jx_yaml_events_skip_node(r);
 	}
 	shown(r, key, sizeof key);
-	for (f = s->fields; f->key && strcmp(f->key, scalar_text(r)); f++)
+	for (f = s->fields;
+	     f->key && strcmp(f->key, jx_yaml_events_scalar(r)); f++)
 		;
 	if (!f->key) {
-		report(r, JX_UNKNOWN, r->ev.start_mark,
-		       "unknown key '%s' in %s", key, describe(label));
-		return next(r) && skip_node(r);
+		jx_yaml_events_report(r, JX_UNKNOWN, r->ev.start_mark,
+				      "unknown key '%s' in %s", key,
+				      describe(label));
+		return jx_yaml_events_next(r) && jx_yaml_events_skip_node(r);
 	}
 	assert(f - s->fields < FIELDS_MAX);
 	k = &keys[f - s->fields];
 	if (k->seen) {
-		report(r, JX_INVALID, r->ev.start_mark,
-		       "duplicate key '%s' in %s (first at line %lu)", key,
-		       describe(label), (unsigned long)k->key_mark.line + 1);
-		return next(r) && skip_node(r);
+		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
+				      "duplicate key '%s' in %s (first at "
+				      "line %lu)", key, describe(label),
+				      (unsigned long)k->key_mark.line + 1);
+		return jx_yaml_events_next(r) && jx_yaml_events_skip_node(r);
 	}
 	k->seen = true;
 	k->key_mark = r->ev.start_mark;
-	if (!next(r))
+	if (!jx_yaml_events_next(r))
 		return false;
 	k->value_mark = r->ev.start_mark;
 	return read_value(r, f, rec, label, &k->outcome);
@@ -640,7 +453,7 @@ read_entry(struct reader *r, const struct jx_yaml_schema *s, void *rec,
 
 /* After a mapping: reports required keys that are missing or empty. */
 static void
-check_required(struct reader *r, const struct jx_yaml_schema *s,
+check_required(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
 	       const char *label, yaml_mark_t start,
 	       const struct key_state *keys)
 {
@@ -652,26 +465,28 @@ check_required(struct reader *r, const struct jx_yaml_schema *s,
 		if (!f->required || (keys[i].seen && keys[i].outcome != ABSENT))
 			continue;
 		if (!keys[i].seen) {
-			report(r, JX_MISSING, start, "%s has no '%s'",
-			       describe(label), f->key);
+			jx_yaml_events_report(r, JX_MISSING, start,
+					      "%s has no '%s'",
+					      describe(label), f->key);
 			continue;
 		}
 		field_ref(ref, sizeof ref, f->key, label);
-		report(r, JX_MISSING, keys[i].value_mark, "%s is empty", ref);
+		jx_yaml_events_report(r, JX_MISSING, keys[i].value_mark,
+				      "%s is empty", ref);
 	}
 }
 
 /* Reads a mapping (its start event is current) with schema s into rec. */
 static bool
-read_mapping(struct reader *r, const struct jx_yaml_schema *s, void *rec,
-	     const char *label)
+read_mapping(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
+	     void *rec, const char *label)
 {
 	struct key_state keys[FIELDS_MAX];
 	yaml_mark_t start = r->ev.start_mark;
 
 	memset(keys, 0, sizeof keys);
 	for (;;) {
-		if (!next(r))
+		if (!jx_yaml_events_next(r))
 			return false;
 		if (r->ev.type == YAML_MAPPING_END_EVENT)
 			break;
@@ -684,34 +499,32 @@ read_mapping(struct reader *r, const struct jx_yaml_schema *s, void *rec,
 
 /* The stream: exactly one document whose root is a mapping. */
 static void
-read_stream(struct reader *r, struct jx_doc *doc)
+read_stream(struct jx_yaml_events *r, struct jx_doc *doc)
 {
-	if (!next(r) || !next(r)) /* stream start, document start */
+	/* stream start, document start */
+	if (!jx_yaml_events_next(r) || !jx_yaml_events_next(r))
 		return;
 	if (r->ev.type == YAML_STREAM_END_EVENT) {
-		add_error(r, JX_MISSING, 1, 1, "the file is empty");
+		jx_yaml_events_add_error(r, JX_MISSING, 1, 1,
+					 "the file is empty");
 		return;
 	}
-	if (!next(r))
+	if (!jx_yaml_events_next(r))
 		return;
 	if (is_null(r)) {
-		report(r, JX_MISSING, r->ev.start_mark, "the document is empty");
+		jx_yaml_events_report(r, JX_MISSING, r->ev.start_mark,
+				      "the document is empty");
 	} else if (r->ev.type != YAML_MAPPING_START_EVENT) {
-		report(r, JX_INVALID, r->ev.start_mark,
-		       "the document must be a mapping (format: %s, "
-		       "department: …), not %s",
-		       JX_YAML_FORMAT, node_kind(&r->ev));
-		if (!skip_node(r))
+		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
+				      "the document must be a mapping "
+				      "(format: %s, department: …), not %s",
+				      JX_YAML_FORMAT, jx_yaml_events_kind(r));
+		if (!jx_yaml_events_skip_node(r))
 			return;
 	} else if (!read_mapping(r, &jx_yaml_doc_schema, doc, "")) {
 		return;
 	}
-	if (!next(r) || !next(r)) /* document end, then stream end? */
-		return;
-	if (r->ev.type == YAML_DOCUMENT_START_EVENT)
-		report(r, JX_INVALID, r->ev.start_mark,
-		       "a second document starts here; a file holds one "
-		       "department and year");
+	jx_yaml_events_finish(r, "a file holds one department and year");
 }
 
 /* Puts errors from index `first` on in file order (a missing field is found
@@ -737,26 +550,17 @@ enum jx_status
 jx_yaml_read_doc(const char *data, size_t len, const char *filename,
 		 struct jx_doc *doc, struct jx_errlist *errors)
 {
-	struct reader r;
+	struct jx_yaml_events r;
 	size_t first = errors->count;
 
-	memset(&r, 0, sizeof r);
-	r.data = data;
-	r.len = len;
-	r.file = filename;
-	r.errors = errors;
-	r.status = JX_OK;
 	jx_doc_init(doc);
-	if (!yaml_parser_initialize(&r.parser))
-		return add_error(&r, JX_NOMEM, 0, 0, "out of memory");
-	yaml_parser_set_input_string(&r.parser, (const unsigned char *)data,
-				     len);
-	yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);
+	if (jx_yaml_events_init(&r, data, len, filename, errors) != JX_OK)
+		return r.status;
+	r.max_errors = JX_YAML_MAX_ERRORS;
+	r.refuse_extras = true; /* values are plain text, not shared or typed */
 	read_stream(&r, doc);
 	sort_errors(errors, first);
-	if (r.have_ev)
-		yaml_event_delete(&r.ev);
-	yaml_parser_delete(&r.parser);
+	jx_yaml_events_free(&r);
 	if (r.status != JX_OK) {
 		jx_doc_free(doc);
 		jx_doc_init(doc);
@@ -768,19 +572,14 @@ enum jx_status
 jx_yaml_read_file(const char *path, const char *encoding, struct jx_doc *doc,
 		  struct jx_errlist *errors)
 {
-	struct jx_error e;
 	char *data;
 	size_t len;
 	enum jx_status st;
 
 	jx_doc_init(doc);
-	jx_error_clear(&e);
-	st = jx_input_read(path, encoding, &data, &len, &e);
-	if (st != JX_OK) {
-		if (jx_errlist_add(errors, &e) != JX_OK)
-			return JX_NOMEM;
+	st = jx_yaml_events_read_file(path, encoding, &data, &len, errors);
+	if (st != JX_OK)
 		return st;
-	}
 	st = jx_yaml_read_doc(data, len, strcmp(path, "-") ? path : "<stdin>",
 			      doc, errors);
 	free(data);

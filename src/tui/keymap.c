@@ -10,18 +10,17 @@
  * keys.c, the built-in text in the generated keymap_builtin.c.
  *
  * Loading happens in two steps. The text is walked with libyaml's event
- * parser (as io/yaml_read.c does: each function starts on the first event of
- * the node it reads and leaves that node's last event current), and every
- * binding is staged, every mistake collected. Only when the whole text is
- * free of mistakes are the staged bindings applied, to a copy of the keymap
- * that then replaces it, so a bad file or running out of memory never leaves
- * a half-loaded keymap.
+ * parser through io/yaml_events.h (as io/yaml_read.c does: each function
+ * starts on the first event of the node it reads and leaves that node's last
+ * event current), and every binding is staged, every mistake collected.
+ * Only when the whole text is free of mistakes are the staged bindings
+ * applied, to a copy of the keymap that then replaces it, so a bad file or
+ * running out of memory never leaves a half-loaded keymap.
  *
  * A context keeps its bindings as (key, action) pairs in the order they were
  * given: a lookup is a linear scan over a few dozen pairs per keystroke.
  * Each key appears at most once per context.
  */
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -31,7 +30,7 @@
 #include <yaml.h>
 
 #include "core/error.h"
-#include "io/input.h"
+#include "io/yaml_events.h"
 #include "tui/actions.h"
 #include "tui/keymap.h"
 
@@ -327,21 +326,12 @@ apply_all(struct jx_keymap *km, const struct entry *entries, size_t n,
 
 /* ---- The loader ------------------------------------------------------------ */
 
-#define MAX_ERRORS 100
 #define SHOWN 80        /* bytes of a name quoted in a message */
 #define DISTANCE_MAX 64 /* longest name compared for "did you mean" */
 
+/* The text being read (io/yaml_events.h), and what it stages. */
 struct loader {
-	yaml_parser_t parser;
-	yaml_event_t ev;          /* the current event, when have_ev */
-	bool have_ev;
-	const char *data;         /* the input, to place reader errors */
-	size_t len;
-	const char *file;
-	struct jx_errlist *errors;
-	size_t n_errors;
-	enum jx_status status;    /* of the first error */
-	bool stop;                /* no more events will be read */
+	struct jx_yaml_events y;
 	struct entry *entries;
 	size_t n_entries, cap_entries;
 	struct staged_key *keys;
@@ -349,131 +339,12 @@ struct loader {
 	long ctx_line[JX_CTX_COUNT]; /* where each context was given; 0: not */
 };
 
-static void
-add_error(struct loader *l, enum jx_status status, long line, long column,
-	  const char *message)
-{
-	struct jx_error e;
-
-	jx_error_clear(&e);
-	jx_error_at(&e, status, l->file, line, column, "%s", message);
-	if (jx_errlist_add(l->errors, &e) != JX_OK) {
-		l->stop = true;
-		status = JX_NOMEM;
-	}
-	if (l->status == JX_OK)
-		l->status = status;
-}
-
-static void
-out_of_memory(struct loader *l)
-{
-	add_error(l, JX_NOMEM, 0, 0, "out of memory");
-	l->stop = true;
-}
-
-/* Records a problem at a libyaml mark (0-based) as file:line:column. */
-static JX_PRINTF(4, 5) void
-report(struct loader *l, enum jx_status status, yaml_mark_t mark,
-       const char *fmt, ...)
-{
-	char msg[JX_ERR_MSG];
-	va_list ap;
-
-	if (l->stop)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	add_error(l, status, (long)mark.line + 1, (long)mark.column + 1, msg);
-	if (++l->n_errors == MAX_ERRORS) {
-		add_error(l, status, (long)mark.line + 1, (long)mark.column + 1,
-			  "too many errors; giving up");
-		l->stop = true;
-	}
-}
-
-/* Reports why libyaml stopped; nothing more is read after this. */
-static void
-syntax_error(struct loader *l)
-{
-	const yaml_parser_t *p = &l->parser;
-	char msg[JX_ERR_MSG];
-	long line, column;
-
-	if (p->error == YAML_MEMORY_ERROR) {
-		out_of_memory(l);
-	} else if (p->error == YAML_READER_ERROR) {
-		size_t at = p->problem_offset < l->len ? p->problem_offset
-						       : l->len;
-		jx_input_position(l->data, at, &line, &column);
-		snprintf(msg, sizeof msg, "%s (byte %zu)", p->problem,
-			 p->problem_offset);
-		add_error(l, JX_SYNTAX, line, column, msg);
-	} else if (p->context) {
-		snprintf(msg, sizeof msg, "%s (%s at line %lu, column %lu)",
-			 p->problem, p->context,
-			 (unsigned long)p->context_mark.line + 1,
-			 (unsigned long)p->context_mark.column + 1);
-		add_error(l, JX_SYNTAX, (long)p->problem_mark.line + 1,
-			  (long)p->problem_mark.column + 1, msg);
-	} else {
-		add_error(l, JX_SYNTAX, (long)p->problem_mark.line + 1,
-			  (long)p->problem_mark.column + 1,
-			  p->problem ? p->problem : "syntax error");
-	}
-	l->stop = true;
-}
-
-/* Makes the next event current. Returns false when reading has stopped. */
-static bool
-next(struct loader *l)
-{
-	if (l->have_ev)
-		yaml_event_delete(&l->ev);
-	l->have_ev = false;
-	if (l->stop)
-		return false;
-	if (!yaml_parser_parse(&l->parser, &l->ev)) {
-		syntax_error(l);
-		return false;
-	}
-	l->have_ev = true;
-	return true;
-}
-
-/* Skips the node whose first event is current; leaves its last current. */
-static bool
-skip_node(struct loader *l)
-{
-	size_t depth = 0;
-
-	do {
-		yaml_event_type_t t = l->ev.type;
-
-		if (t == YAML_SEQUENCE_START_EVENT ||
-		    t == YAML_MAPPING_START_EVENT)
-			depth++;
-		else if (t == YAML_SEQUENCE_END_EVENT ||
-			 t == YAML_MAPPING_END_EVENT)
-			depth--;
-		if (depth > 0 && !next(l))
-			return false;
-	} while (depth > 0);
-	return true;
-}
-
-static const char *
-scalar_text(const struct loader *l)
-{
-	return (const char *)l->ev.data.scalar.value;
-}
-
 /* The current scalar holds no NUL byte, so it reads as a C string. */
 static bool
 scalar_is_string(const struct loader *l)
 {
-	return strlen(scalar_text(l)) == l->ev.data.scalar.length;
+	return strlen(jx_yaml_events_scalar(&l->y)) ==
+	       l->y.ev.data.scalar.length;
 }
 
 /* Copies the current scalar for a message: at most SHOWN bytes, cut on a
@@ -481,15 +352,9 @@ scalar_is_string(const struct loader *l)
 static void
 shown(const struct loader *l, char *buf, size_t size)
 {
-	size_t n = l->ev.data.scalar.length, out = 0;
-	const char *s = scalar_text(l);
-	bool cut = n > SHOWN;
+	const char *s = jx_yaml_events_scalar(&l->y);
+	size_t n = jx_yaml_events_cut(&l->y, SHOWN), out = 0;
 
-	if (cut) {
-		n = SHOWN;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
 	for (size_t i = 0; i < n && out + 3 < size; i++) {
 		if (s[i] == '\0') {
 			buf[out++] = '\\';
@@ -499,38 +364,8 @@ shown(const struct loader *l, char *buf, size_t size)
 		}
 	}
 	buf[out] = '\0';
-	if (cut)
+	if (n < l->y.ev.data.scalar.length)
 		snprintf(buf + out, size - out, "…");
-}
-
-/* A null value: empty, or a plain ~ / null. */
-static bool
-is_null(const struct loader *l)
-{
-	static const char *const nulls[] = { "~", "null", "Null", "NULL" };
-	const yaml_event_t *ev = &l->ev;
-
-	if (ev->type != YAML_SCALAR_EVENT)
-		return false;
-	if (ev->data.scalar.length == 0)
-		return ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return false;
-	for (size_t i = 0; i < sizeof nulls / sizeof *nulls; i++)
-		if (strcmp(scalar_text(l), nulls[i]) == 0)
-			return true;
-	return false;
-}
-
-static const char *
-node_kind(const yaml_event_t *ev)
-{
-	switch (ev->type) {
-	case YAML_SEQUENCE_START_EVENT: return "a list";
-	case YAML_MAPPING_START_EVENT: return "a mapping";
-	case YAML_ALIAS_EVENT: return "an alias";
-	default: return "text";
-	}
 }
 
 /* ---- "Did you mean" -------------------------------------------------------- */
@@ -619,7 +454,7 @@ new_entry(struct loader *l, enum jx_context ctx, enum jx_action action,
 
 	l->entries = p;
 	if (!ok) {
-		out_of_memory(l);
+		jx_yaml_events_out_of_memory(&l->y);
 		return NULL;
 	}
 	e = &l->entries[l->n_entries++];
@@ -662,6 +497,7 @@ listed_in(const struct loader *l, const struct entry *e, jx_keycode key)
 static bool
 check_twice(struct loader *l, const struct entry *e, jx_keycode key)
 {
+	struct jx_yaml_events *y = &l->y;
 	const char *ctx = context_names[e->ctx];
 	const char *act = jx_action_info(e->action)->name;
 	const struct staged_key *at;
@@ -670,67 +506,77 @@ check_twice(struct loader *l, const struct entry *e, jx_keycode key)
 
 	jx_key_name(key, name, sizeof name);
 	if (listed_in(l, e, key)) {
-		report(l, JX_INVALID, l->ev.start_mark,
-		       "key '%s' is listed twice for %s in %s", name, act, ctx);
+		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+				      "key '%s' is listed twice for %s in %s",
+				      name, act, ctx);
 		return true;
 	}
 	if (!(other = staged_owner(l, e, key, &at)))
 		return false;
-	report(l, JX_INVALID, l->ev.start_mark,
-	       "key '%s' is bound twice in %s: to %s (line %ld) and to %s",
-	       name, ctx, jx_action_info(other->action)->name, at->line, act);
+	jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+			      "key '%s' is bound twice in %s: to %s "
+			      "(line %ld) and to %s", name, ctx,
+			      jx_action_info(other->action)->name, at->line,
+			      act);
 	return true;
 }
 
 static void
 report_unknown_key(struct loader *l)
 {
+	struct jx_yaml_events *y = &l->y;
+	const char *s = jx_yaml_events_scalar(y);
 	char text[SHOWN * 2 + 8], hint[128];
 	const char *close = NULL;
 
 	shown(l, text, sizeof text);
-	if (scalar_is_string(l) && jx_key_hint(scalar_text(l), hint,
-					      sizeof hint)) {
-		report(l, JX_INVALID, l->ev.start_mark,
-		       "unknown key '%s' (%s)", text, hint);
+	if (scalar_is_string(l) && jx_key_hint(s, hint, sizeof hint)) {
+		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+				      "unknown key '%s' (%s)", text, hint);
 		return;
 	}
-	if (scalar_is_string(l) && l->ev.data.scalar.length > 1)
-		close = closest(scalar_text(l), jx_key_named);
+	if (scalar_is_string(l) && y->ev.data.scalar.length > 1)
+		close = closest(s, jx_key_named);
 	if (close)
-		report(l, JX_INVALID, l->ev.start_mark,
-		       "unknown key '%s'; did you mean '%s'?", text, close);
+		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+				      "unknown key '%s'; did you mean '%s'?",
+				      text, close);
 	else
-		report(l, JX_INVALID, l->ev.start_mark,
-		       "unknown key '%s' (a key is one character or a name "
-		       "such as C-x, M-x, F1, PgDn)", text);
+		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+				      "unknown key '%s' (a key is one "
+				      "character or a name such as C-x, M-x, "
+				      "F1, PgDn)", text);
 }
 
 static bool
 is_none(const struct loader *l)
 {
-	return l->ev.type == YAML_SCALAR_EVENT &&
-	       strcmp(scalar_text(l), "none") == 0 && scalar_is_string(l);
+	return l->y.ev.type == YAML_SCALAR_EVENT &&
+	       strcmp(jx_yaml_events_scalar(&l->y), "none") == 0 &&
+	       scalar_is_string(l);
 }
 
 /* Stages the current scalar, a key name or `none`, as one of e's keys. */
 static void
 read_key(struct loader *l, struct entry *e)
 {
+	struct jx_yaml_events *y = &l->y;
 	jx_keycode key;
 	bool none = is_none(l);
 
 	if (none ? e->n > 0 : e->none) {
-		report(l, JX_INVALID, l->ev.start_mark,
-		       "none cannot be mixed with keys (%s in %s)",
-		       jx_action_info(e->action)->name, context_names[e->ctx]);
+		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+				      "none cannot be mixed with keys (%s in "
+				      "%s)", jx_action_info(e->action)->name,
+				      context_names[e->ctx]);
 		return;
 	}
 	if (none) {
 		e->none = true;
 		return;
 	}
-	if (!scalar_is_string(l) || !jx_key_parse(scalar_text(l), &key)) {
+	if (!scalar_is_string(l) ||
+	    !jx_key_parse(jx_yaml_events_scalar(y), &key)) {
 		report_unknown_key(l);
 		return;
 	}
@@ -742,11 +588,11 @@ read_key(struct loader *l, struct entry *e)
 
 	l->keys = p;
 	if (!ok) {
-		out_of_memory(l);
+		jx_yaml_events_out_of_memory(y);
 		return;
 	}
 	l->keys[l->n_keys++] = (struct staged_key){
-		key, (long)l->ev.start_mark.line + 1 };
+		key, (long)y->ev.start_mark.line + 1 };
 	e->n++;
 }
 
@@ -754,19 +600,24 @@ read_key(struct loader *l, struct entry *e)
 static bool
 read_key_list(struct loader *l, struct entry *e)
 {
-	while (next(l) && l->ev.type != YAML_SEQUENCE_END_EVENT) {
-		if (l->ev.type == YAML_SCALAR_EVENT) {
+	struct jx_yaml_events *y = &l->y;
+
+	while (jx_yaml_events_next(y) &&
+	       y->ev.type != YAML_SEQUENCE_END_EVENT) {
+		if (y->ev.type == YAML_SCALAR_EVENT) {
 			read_key(l, e);
 			continue;
 		}
-		report(l, JX_INVALID, l->ev.start_mark,
-		       "the keys of %s in %s must be key names, not %s",
-		       jx_action_info(e->action)->name, context_names[e->ctx],
-		       node_kind(&l->ev));
-		if (!skip_node(l))
+		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+				      "the keys of %s in %s must be key "
+				      "names, not %s",
+				      jx_action_info(e->action)->name,
+				      context_names[e->ctx],
+				      jx_yaml_events_kind(y));
+		if (!jx_yaml_events_skip_node(y))
 			return false;
 	}
-	return !l->stop;
+	return !y->stop;
 }
 
 /* The value of "action: …" (a key, a list of keys or none); its first
@@ -777,27 +628,29 @@ static bool
 read_binding(struct loader *l, enum jx_context ctx, enum jx_action action,
 	     long line)
 {
+	struct jx_yaml_events *y = &l->y;
 	const char *act = jx_action_info(action)->name;
 	struct entry *e = new_entry(l, ctx, action, line);
 
 	if (!e)
 		return false;
-	if (is_null(l)) {
-		report(l, JX_INVALID, l->ev.start_mark,
-		       "%s in %s has no keys (write none to unbind it)", act,
-		       context_names[ctx]);
+	if (jx_yaml_events_is_null(y)) {
+		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+				      "%s in %s has no keys (write none to "
+				      "unbind it)", act, context_names[ctx]);
 		return true;
 	}
-	if (l->ev.type == YAML_SEQUENCE_START_EVENT)
+	if (y->ev.type == YAML_SEQUENCE_START_EVENT)
 		return read_key_list(l, e);
-	if (l->ev.type == YAML_SCALAR_EVENT) {
+	if (y->ev.type == YAML_SCALAR_EVENT) {
 		read_key(l, e);
-		return !l->stop;
+		return !y->stop;
 	}
-	report(l, JX_INVALID, l->ev.start_mark,
-	       "%s in %s must be a key or a list of keys, not %s", act,
-	       context_names[ctx], node_kind(&l->ev));
-	return skip_node(l);
+	jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+			      "%s in %s must be a key or a list of keys, "
+			      "not %s", act, context_names[ctx],
+			      jx_yaml_events_kind(y));
+	return jx_yaml_events_skip_node(y);
 }
 
 /* The entry of this text for action in ctx, if there is one already. */
@@ -816,28 +669,29 @@ staged_action(const struct loader *l, enum jx_context ctx,
 static enum jx_action
 read_action_name(struct loader *l, enum jx_context ctx)
 {
+	struct jx_yaml_events *y = &l->y;
+	const char *s = jx_yaml_events_scalar(y);
 	char text[SHOWN * 2 + 8];
 	const char *close;
 	const struct entry *seen;
 	enum jx_action a;
 
 	shown(l, text, sizeof text);
-	a = scalar_is_string(l) ? jx_action_by_name(scalar_text(l))
-				: JX_ACT_NONE;
+	a = scalar_is_string(l) ? jx_action_by_name(s) : JX_ACT_NONE;
 	if (a == JX_ACT_NONE) {
-		close = scalar_is_string(l) ? closest(scalar_text(l), nth_action)
-					    : NULL;
+		close = scalar_is_string(l) ? closest(s, nth_action) : NULL;
 		if (close)
-			report(l, JX_UNKNOWN, l->ev.start_mark,
-			       "unknown action '%s'; did you mean '%s'?", text,
-			       close);
+			jx_yaml_events_report(y, JX_UNKNOWN, y->ev.start_mark,
+					      "unknown action '%s'; did you "
+					      "mean '%s'?", text, close);
 		else
-			report(l, JX_UNKNOWN, l->ev.start_mark,
-			       "unknown action '%s'", text);
+			jx_yaml_events_report(y, JX_UNKNOWN, y->ev.start_mark,
+					      "unknown action '%s'", text);
 	} else if ((seen = staged_action(l, ctx, a)) != NULL) {
-		report(l, JX_INVALID, l->ev.start_mark,
-		       "action '%s' is listed twice in %s (first at line %ld)",
-		       text, context_names[ctx], seen->line);
+		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+				      "action '%s' is listed twice in %s "
+				      "(first at line %ld)", text,
+				      context_names[ctx], seen->line);
 		a = JX_ACT_NONE;
 	}
 	return a;
@@ -847,23 +701,27 @@ read_action_name(struct loader *l, enum jx_context ctx)
 static bool
 read_context_body(struct loader *l, enum jx_context ctx)
 {
-	while (next(l) && l->ev.type != YAML_MAPPING_END_EVENT) {
-		enum jx_action a = JX_ACT_NONE;
-		long line = (long)l->ev.start_mark.line + 1;
+	struct jx_yaml_events *y = &l->y;
 
-		if (l->ev.type == YAML_SCALAR_EVENT)
+	while (jx_yaml_events_next(y) &&
+	       y->ev.type != YAML_MAPPING_END_EVENT) {
+		enum jx_action a = JX_ACT_NONE;
+		long line = (long)y->ev.start_mark.line + 1;
+
+		if (y->ev.type == YAML_SCALAR_EVENT)
 			a = read_action_name(l, ctx);
 		else
-			report(l, JX_INVALID, l->ev.start_mark,
-			       "an action name must be text, not %s",
-			       node_kind(&l->ev));
-		if (!skip_node(l) || !next(l))
+			jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+					      "an action name must be text, "
+					      "not %s",
+					      jx_yaml_events_kind(y));
+		if (!jx_yaml_events_skip_node(y) || !jx_yaml_events_next(y))
 			return false;
-		if (a == JX_ACT_NONE ? !skip_node(l)
+		if (a == JX_ACT_NONE ? !jx_yaml_events_skip_node(y)
 				     : !read_binding(l, ctx, a, line))
 			return false;
 	}
-	return !l->stop;
+	return !y->stop;
 }
 
 /* The context named by the current scalar (a mapping key), or
@@ -871,32 +729,36 @@ read_context_body(struct loader *l, enum jx_context ctx)
 static enum jx_context
 read_context_name(struct loader *l)
 {
+	struct jx_yaml_events *y = &l->y;
+	const char *s = jx_yaml_events_scalar(y);
 	char text[SHOWN * 2 + 8];
 	const char *close = NULL;
 
 	shown(l, text, sizeof text);
 	for (size_t c = 0; c < JX_CTX_COUNT; c++) {
-		if (!scalar_is_string(l) ||
-		    strcmp(scalar_text(l), context_names[c]) != 0)
+		if (!scalar_is_string(l) || strcmp(s, context_names[c]) != 0)
 			continue;
 		if (l->ctx_line[c]) {
-			report(l, JX_INVALID, l->ev.start_mark,
-			       "context '%s' is given twice (first at line %ld)",
-			       text, l->ctx_line[c]);
+			jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+					      "context '%s' is given twice "
+					      "(first at line %ld)", text,
+					      l->ctx_line[c]);
 			return JX_CTX_COUNT;
 		}
-		l->ctx_line[c] = (long)l->ev.start_mark.line + 1;
+		l->ctx_line[c] = (long)y->ev.start_mark.line + 1;
 		return (enum jx_context)c;
 	}
 	if (scalar_is_string(l))
-		close = closest(scalar_text(l), nth_context);
+		close = closest(s, nth_context);
 	if (close)
-		report(l, JX_UNKNOWN, l->ev.start_mark,
-		       "unknown context '%s'; did you mean '%s'?", text, close);
+		jx_yaml_events_report(y, JX_UNKNOWN, y->ev.start_mark,
+				      "unknown context '%s'; did you mean "
+				      "'%s'?", text, close);
 	else
-		report(l, JX_UNKNOWN, l->ev.start_mark,
-		       "unknown context '%s' (known: generic, departments, "
-		       "projects, indicators, prompt, help)", text);
+		jx_yaml_events_report(y, JX_UNKNOWN, y->ev.start_mark,
+				      "unknown context '%s' (known: generic, "
+				      "departments, projects, indicators, "
+				      "prompt, help)", text);
 	return JX_CTX_COUNT;
 }
 
@@ -904,33 +766,41 @@ read_context_name(struct loader *l)
 static bool
 read_context(struct loader *l, enum jx_context ctx)
 {
-	if (ctx == JX_CTX_COUNT || is_null(l))
-		return skip_node(l);
-	if (l->ev.type == YAML_MAPPING_START_EVENT)
+	struct jx_yaml_events *y = &l->y;
+
+	if (ctx == JX_CTX_COUNT || jx_yaml_events_is_null(y))
+		return jx_yaml_events_skip_node(y);
+	if (y->ev.type == YAML_MAPPING_START_EVENT)
 		return read_context_body(l, ctx);
-	report(l, JX_INVALID, l->ev.start_mark,
-	       "context '%s' must be a mapping of actions to keys, not %s",
-	       context_names[ctx], node_kind(&l->ev));
-	return skip_node(l);
+	jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+			      "context '%s' must be a mapping of actions to "
+			      "keys, not %s", context_names[ctx],
+			      jx_yaml_events_kind(y));
+	return jx_yaml_events_skip_node(y);
 }
 
 /* The top mapping of contexts; the mapping start is current. */
 static bool
 read_contexts(struct loader *l)
 {
-	while (next(l) && l->ev.type != YAML_MAPPING_END_EVENT) {
+	struct jx_yaml_events *y = &l->y;
+
+	while (jx_yaml_events_next(y) &&
+	       y->ev.type != YAML_MAPPING_END_EVENT) {
 		enum jx_context ctx = JX_CTX_COUNT;
 
-		if (l->ev.type == YAML_SCALAR_EVENT)
+		if (y->ev.type == YAML_SCALAR_EVENT)
 			ctx = read_context_name(l);
 		else
-			report(l, JX_INVALID, l->ev.start_mark,
-			       "a context name must be text, not %s",
-			       node_kind(&l->ev));
-		if (!skip_node(l) || !next(l) || !read_context(l, ctx))
+			jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+					      "a context name must be text, "
+					      "not %s",
+					      jx_yaml_events_kind(y));
+		if (!jx_yaml_events_skip_node(y) || !jx_yaml_events_next(y) ||
+		    !read_context(l, ctx))
 			return false;
 	}
-	return !l->stop;
+	return !y->stop;
 }
 
 /* The stream: nothing, or one document whose root is a mapping (or
@@ -938,26 +808,25 @@ read_contexts(struct loader *l)
 static void
 read_stream(struct loader *l)
 {
-	if (!next(l) || !next(l)) /* stream start, document start */
+	struct jx_yaml_events *y = &l->y;
+
+	/* stream start, document start */
+	if (!jx_yaml_events_next(y) || !jx_yaml_events_next(y))
 		return;
-	if (l->ev.type == YAML_STREAM_END_EVENT || !next(l))
+	if (y->ev.type == YAML_STREAM_END_EVENT || !jx_yaml_events_next(y))
 		return;
-	if (l->ev.type == YAML_MAPPING_START_EVENT) {
+	if (y->ev.type == YAML_MAPPING_START_EVENT) {
 		if (!read_contexts(l))
 			return;
-	} else if (!is_null(l)) {
-		report(l, JX_INVALID, l->ev.start_mark,
-		       "a keymap must be a mapping of contexts (generic: …), "
-		       "not %s", node_kind(&l->ev));
-		if (!skip_node(l))
+	} else if (!jx_yaml_events_is_null(y)) {
+		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+				      "a keymap must be a mapping of contexts "
+				      "(generic: …), not %s",
+				      jx_yaml_events_kind(y));
+		if (!jx_yaml_events_skip_node(y))
 			return;
 	}
-	if (!next(l) || !next(l)) /* document end, then stream end? */
-		return;
-	if (l->ev.type == YAML_DOCUMENT_START_EVENT)
-		report(l, JX_INVALID, l->ev.start_mark,
-		       "a second document starts here; a keymap file holds "
-		       "one");
+	jx_yaml_events_finish(y, "a keymap file holds one");
 }
 
 enum jx_status
@@ -967,46 +836,31 @@ jx_keymap_load(struct jx_keymap *km, const char *data, size_t len,
 	struct loader l;
 
 	memset(&l, 0, sizeof l);
-	l.data = data;
-	l.len = len;
-	l.file = filename ? filename : "<keymap>";
-	l.errors = errors;
-	l.status = JX_OK;
-	if (!yaml_parser_initialize(&l.parser)) {
-		add_error(&l, JX_NOMEM, 0, 0, "out of memory");
-		return l.status;
-	}
-	yaml_parser_set_input_string(&l.parser, (const unsigned char *)data,
-				     len);
-	yaml_parser_set_encoding(&l.parser, YAML_UTF8_ENCODING);
+	if (jx_yaml_events_init(&l.y, data, len,
+				filename ? filename : "<keymap>",
+				errors) != JX_OK)
+		return l.y.status;
 	read_stream(&l);
-	if (l.have_ev)
-		yaml_event_delete(&l.ev);
-	yaml_parser_delete(&l.parser);
-	if (l.status == JX_OK &&
+	jx_yaml_events_free(&l.y);
+	if (l.y.status == JX_OK &&
 	    !apply_all(km, l.entries, l.n_entries, l.keys))
-		add_error(&l, JX_NOMEM, 0, 0, "out of memory");
+		jx_yaml_events_out_of_memory(&l.y);
 	free(l.entries);
 	free(l.keys);
-	return l.status;
+	return l.y.status;
 }
 
 enum jx_status
 jx_keymap_load_file(struct jx_keymap *km, const char *path,
 		    struct jx_errlist *errors)
 {
-	struct jx_error e;
 	char *data;
 	size_t len;
 	enum jx_status st;
 
-	jx_error_clear(&e);
-	st = jx_input_read(path, NULL, &data, &len, &e);
-	if (st != JX_OK) {
-		if (jx_errlist_add(errors, &e) != JX_OK)
-			return JX_NOMEM;
+	st = jx_yaml_events_read_file(path, NULL, &data, &len, errors);
+	if (st != JX_OK)
 		return st;
-	}
 	st = jx_keymap_load(km, data, len, path, errors);
 	free(data);
 	return st;

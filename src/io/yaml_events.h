@@ -1,0 +1,132 @@
+/*
+ * yaml_events.h — walking a YAML text with libyaml's event parser, one
+ * current event at a time, and collecting the mistakes found in it.
+ *
+ * This is what every YAML reader of jixiao shares (the interchange reader
+ * io/yaml_read.c, the keymap loader tui/keymap.c): a reader starts each of
+ * its functions on the first event of the node it reads and leaves that
+ * node's last event current, stepping with jx_yaml_events_next. Mistakes are
+ * collected, not fatal, as file:line:column + message (1-based, of the
+ * offending node). Only a syntax error (libyaml cannot go on), running out
+ * of memory, or too many errors stop the walk: `stop` is then set, and
+ * jx_yaml_events_next and jx_yaml_events_skip_node return false.
+ *
+ * Exports struct jx_yaml_events and jx_yaml_events_read_file/init/free/
+ * next/skip_node/finish (reading), jx_yaml_events_add_error/report/
+ * out_of_memory (mistakes) and jx_yaml_events_scalar/cut/is_null/kind (the
+ * current event).
+ */
+#ifndef JX_IO_YAML_EVENTS_H
+#define JX_IO_YAML_EVENTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <yaml.h>
+
+#include "core/error.h"
+
+/* The default of max_errors. */
+#define JX_YAML_EVENTS_MAX_ERRORS 100
+
+struct jx_yaml_events {
+	yaml_parser_t parser;
+	yaml_event_t ev;          /* the current event, when have_ev */
+	bool have_ev;
+	bool stop;                /* no more events will be read */
+	const char *data;         /* the input, to place reader errors */
+	size_t len;
+	const char *file;         /* for messages */
+	struct jx_errlist *errors;
+	enum jx_status status;    /* of the first error; JX_OK while none */
+	size_t n_errors;          /* counted by jx_yaml_events_report */
+	/* Settings: init gives the defaults, the caller may change them. */
+	size_t max_errors;        /* report gives up after this many */
+	bool refuse_extras;       /* next reports anchors, aliases and tags */
+};
+
+/*
+ * Reads the file at path ("-" is standard input) with jx_input_read
+ * (encoding NULL: UTF-8, else converted) into a new buffer *data (caller
+ * frees) of *len bytes, the text to give jx_yaml_events_init. An input
+ * error (missing file, bad encoding) is appended to errors and returned,
+ * or JX_NOMEM when it cannot be appended; *data is then NULL.
+ */
+enum jx_status jx_yaml_events_read_file(const char *path,
+					const char *encoding, char **data,
+					size_t *len, struct jx_errlist *errors);
+
+/*
+ * Starts reading data[0..len) (UTF-8); nothing is read yet, no event is
+ * current. filename is used in messages only; data, filename and errors
+ * must outlive y. max_errors is JX_YAML_EVENTS_MAX_ERRORS, refuse_extras
+ * false. Returns JX_OK, or JX_NOMEM after adding "out of memory" to errors
+ * (y then needs no jx_yaml_events_free).
+ */
+enum jx_status jx_yaml_events_init(struct jx_yaml_events *y,
+				   const char *data, size_t len,
+				   const char *filename,
+				   struct jx_errlist *errors);
+
+/* Releases the parser and the current event. status and errors stay. */
+void jx_yaml_events_free(struct jx_yaml_events *y);
+
+/*
+ * Makes the next event current. A syntax error is reported (at libyaml's
+ * problem mark, or for a reader error such as bad UTF-8 at the line and
+ * column of its byte) and stops the walk. With refuse_extras, an anchor,
+ * an alias or a tag on the new event is reported ("… are not supported");
+ * an alias event stays current for the caller to skip. Returns false when
+ * the walk has stopped (then no event is current).
+ */
+bool jx_yaml_events_next(struct jx_yaml_events *y);
+
+/* Skips the node whose first event is current; leaves its last event
+ * current. Returns false when the walk has stopped. */
+bool jx_yaml_events_skip_node(struct jx_yaml_events *y);
+
+/* After the root node of the first document (its last event current):
+ * reads the document end and what follows. A second document is reported
+ * at its start as "a second document starts here; " + rule (such as "a
+ * keymap file holds one"), and not read. */
+void jx_yaml_events_finish(struct jx_yaml_events *y, const char *rule);
+
+/*
+ * Appends message at line:column of the file (0, 0: no place) to errors,
+ * not counted against max_errors; the first error's status becomes
+ * y->status. Returns status, or JX_NOMEM (and stops) when the error could
+ * not be added.
+ */
+enum jx_status jx_yaml_events_add_error(struct jx_yaml_events *y,
+					enum jx_status status, long line,
+					long column, const char *message);
+
+/*
+ * Reports a mistake at a libyaml mark (0-based) as file:line:column,
+ * unless the walk has stopped. The max_errors-th report adds "too many
+ * errors; giving up" at the same place and stops the walk.
+ */
+void jx_yaml_events_report(struct jx_yaml_events *y, enum jx_status status,
+			   yaml_mark_t mark, const char *fmt, ...)
+	JX_PRINTF(4, 5);
+
+/* Adds "out of memory" (JX_NOMEM, no place) and stops the walk. */
+void jx_yaml_events_out_of_memory(struct jx_yaml_events *y);
+
+/* The text of the current event, a scalar: NUL-terminated, though it may
+ * hold NUL bytes itself (its length is y->ev.data.scalar.length). */
+const char *jx_yaml_events_scalar(const struct jx_yaml_events *y);
+
+/* How many bytes of the current scalar to quote in a message: all of them
+ * when there are at most max, else at most max, cut back to the start of a
+ * character. Fewer than the scalar's length means it was cut. */
+size_t jx_yaml_events_cut(const struct jx_yaml_events *y, size_t max);
+
+/* The current event is a plain (unquoted) scalar that YAML reads as null:
+ * empty, ~, null, Null or NULL. */
+bool jx_yaml_events_is_null(const struct jx_yaml_events *y);
+
+/* What the current event starts, for messages: "a list", "a mapping",
+ * "an alias" or "text". */
+const char *jx_yaml_events_kind(const struct jx_yaml_events *y);
+
+#endif
