@@ -95,6 +95,20 @@ static const char *const migrations[] = {
 	" at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,"
 	" tbl TEXT NOT NULL, record_id INTEGER, field TEXT, old TEXT, new TEXT);"
 	"CREATE INDEX change_by_record ON change_log(tbl, record_id, id);",
+
+	/* 1 -> 2: manual links between a project and its predecessor in an
+	 * earlier year, for projects renamed and re-coded. Keyed by what
+	 * identifies a project across imports (its code, else its normalised
+	 * name), not by row ids, so that a link survives `import --replace`. */
+	"CREATE TABLE project_link ("
+	" department_id INTEGER NOT NULL REFERENCES department(id)"
+	"  ON DELETE CASCADE,"
+	" year INTEGER NOT NULL,"
+	" project_key TEXT NOT NULL,"
+	" predecessor_year INTEGER NOT NULL,"
+	" predecessor_key TEXT NOT NULL,"
+	" created_at TEXT NOT NULL, who TEXT NOT NULL,"
+	" PRIMARY KEY (department_id, year, project_key));",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

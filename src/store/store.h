@@ -203,6 +203,39 @@ enum jx_status jx_store_rank(struct jx_store *st, enum jx_list list,
 enum jx_status jx_store_years(struct jx_store *st, int64_t department_id,
 			      jx_year_cb cb, void *ctx, struct jx_error *err);
 
+/* ---- comparing years ------------------------------------------------- */
+
+/* A project in brief, for matching across years. */
+struct jx_brief_row {
+	int64_t id;
+	const char *code;         /* NULL when none */
+	const char *name;
+	struct jx_amount budget;  /* annual total */
+	int64_t predecessor_id;   /* manual link into other_year, or 0 */
+};
+typedef int (*jx_brief_cb)(void *ctx, const struct jx_brief_row *row);
+
+/* The projects of a department-year in order, each with the project of
+ * the same department in `other_year` that a manual link names as its
+ * predecessor (0 when none). A year has hundreds of projects at most, so
+ * this is one pass, not windowed. */
+enum jx_status jx_store_brief_projects(struct jx_store *st,
+				       int64_t dept_year_id, int other_year,
+				       jx_brief_cb cb, void *ctx,
+				       struct jx_error *err);
+
+/* Records that project_id continues predecessor_id (a project of the same
+ * department in an earlier year), replacing an earlier link of the
+ * project; or removes the link (JX_NOTFOUND when there is none). Links are
+ * kept by project code (else normalised name), so they survive a
+ * replacing import. Each is one transaction with the change log. */
+enum jx_status jx_store_link_project(struct jx_store *st, int64_t project_id,
+				     int64_t predecessor_id,
+				     struct jx_error *err);
+enum jx_status jx_store_unlink_project(struct jx_store *st,
+				       int64_t project_id,
+				       struct jx_error *err);
+
 /* ---- finding records from what a user typed --------------------------- */
 
 /* A department by exact code, exact name, or a normalised-name substring

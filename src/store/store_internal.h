@@ -31,6 +31,12 @@
 	" OR instr(level1, ?4) > 0 OR instr(level2, ?4) > 0" \
 	" OR instr(description, ?4) > 0 OR instr(basis, ?4) > 0)"
 
+/* What identifies a project across imports: its code, else its normalised
+ * name (the same rule as matching across years). */
+#define JX_PROJECT_KEY(p) \
+	"(CASE WHEN " p ".code IS NOT NULL THEN 'code:' || " p ".code" \
+	" ELSE 'name:' || " p ".name_key END)"
+
 /* Every statement the store runs more than once, prepared once per handle
  * (SQLITE_PREPARE_PERSISTENT) and reset after use. */
 #define JX_STMT_LIST(_) \
@@ -128,6 +134,29 @@
 	  " d.code, d.name FROM dept_year y JOIN department d" \
 	  " ON d.id = y.department_id WHERE ?1 = 0 OR y.department_id = ?1" \
 	  " ORDER BY d.name, d.id, y.year") \
+	_(COMPARE_PROJECTS, \
+	  "SELECT p.id, p.code, p.name, p.annual_total," \
+	  " (SELECT pa.id FROM project_link l" \
+	  "  JOIN dept_year ya ON ya.department_id = l.department_id" \
+	  "   AND ya.year = l.predecessor_year" \
+	  "  JOIN project pa ON pa.dept_year_id = ya.id" \
+	  "   AND " JX_PROJECT_KEY("pa") " = l.predecessor_key" \
+	  "  WHERE l.department_id = y.department_id AND l.year = y.year" \
+	  "   AND l.predecessor_year = ?2" \
+	  "   AND l.project_key = " JX_PROJECT_KEY("p") " LIMIT 1)" \
+	  " FROM project p JOIN dept_year y ON y.id = p.dept_year_id" \
+	  " WHERE p.dept_year_id = ?1 ORDER BY p.seq, p.id") \
+	_(PROJECT_IDENTITY, \
+	  "SELECT y.department_id, y.year, " JX_PROJECT_KEY("p") \
+	  " FROM project p JOIN dept_year y ON y.id = p.dept_year_id" \
+	  " WHERE p.id = ?1") \
+	_(PUT_LINK, \
+	  "INSERT OR REPLACE INTO project_link(department_id, year," \
+	  " project_key, predecessor_year, predecessor_key, created_at, who)" \
+	  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
+	_(DELETE_LINK, \
+	  "DELETE FROM project_link WHERE department_id = ?1 AND year = ?2" \
+	  " AND project_key = ?3") \
 	_(FIND_DEPT_BY_NAME, "SELECT id FROM department WHERE name = ?1") \
 	_(FIND_DEPT_LIKE, \
 	  "SELECT id, name FROM department WHERE instr(name_key, ?1) > 0" \

@@ -675,26 +675,27 @@ test_open_create_new(void **state)
 	assert_true(file_exists(path));
 	assert_false(jx_store_readonly(st));
 	assert_string_equal(jx_store_path(st), path);
-	assert_int_equal(jx_store_schema_version(), 1);
+	assert_int_equal(jx_store_schema_version(), JX_SCHEMA_VERSION);
 	/* foreign_keys belongs to the connection: ask the store's own. */
 	assert_int_equal(q_int(st->db, "PRAGMA foreign_keys"), 1);
 
 	/* The file, as any other program sees it. */
 	db = raw_open(path, SQLITE_OPEN_READONLY);
-	assert_int_equal(q_int(db, "PRAGMA user_version"), 1);
+	assert_int_equal(q_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
 	assert_int_equal(q_int(db, "PRAGMA application_id"), 0x4A58494F);
 	q_text(db, "PRAGMA journal_mode", mode, sizeof mode);
 	assert_string_equal(mode, "wal");
 	assert_int_equal(q_int(db, "SELECT count(*) FROM sqlite_schema"
 			       " WHERE type = 'table' AND name IN ('department',"
 			       " 'dept_year', 'subgoal', 'project', 'checkpoint',"
-			       " 'indicator', 'change_log')"), 7);
+			       " 'indicator', 'change_log', 'project_link')"), 8);
 	sqlite3_close(db);
 	jx_store_close(st);
 
-	/* Opened again: nothing to migrate, still version 1. */
+	/* Opened again: nothing to migrate, still the same version. */
 	st = open_store(path, JX_OPEN_WRITE);
-	assert_int_equal(q_int(st->db, "PRAGMA user_version"), 1);
+	assert_int_equal(q_int(st->db, "PRAGMA user_version"),
+			 JX_SCHEMA_VERSION);
 	assert_int_equal(q_int(st->db, "PRAGMA foreign_keys"), 1);
 	close_store(st, path);
 }
@@ -815,7 +816,8 @@ test_open_empty_file(void **state)
 		st = open_store(path, modes[i]);
 		jx_store_close(st);
 		db = raw_open(path, SQLITE_OPEN_READONLY);
-		assert_int_equal(q_int(db, "PRAGMA user_version"), 1);
+		assert_int_equal(q_int(db, "PRAGMA user_version"),
+				 JX_SCHEMA_VERSION);
 		assert_int_equal(q_int(db, "PRAGMA application_id"),
 				 0x4A58494F);
 		sqlite3_close(db);
@@ -2622,6 +2624,132 @@ remove_tree(const char *dir)
 	rmdir(dir);
 }
 
+/* A version-1 file (as the first release wrote it) is migrated to the
+ * current schema on open, keeping its records. */
+static void
+test_migrate_from_v1(void **state)
+{
+	char path[PATH_SIZE];
+	struct jx_store *st = new_store("v1.db", path);
+	struct jx_doc d;
+	struct years y;
+	sqlite3 *db;
+
+	(void)state;
+	small_doc(&d, "500001", "迁移测试单位", 2024, 2, 3, yuan(100));
+	put_ok(st, &d, "v1.yaml");
+	jx_doc_free(&d);
+	jx_store_close(st);
+	db = raw_open(path, SQLITE_OPEN_READWRITE);
+	exec_sql(db, "DROP TABLE project_link; PRAGMA user_version = 1;");
+	sqlite3_close(db);
+
+	st = open_store(path, JX_OPEN_WRITE);
+	assert_int_equal(q_int(st->db, "PRAGMA user_version"),
+			 JX_SCHEMA_VERSION);
+	assert_int_equal(q_int(st->db, "SELECT count(*) FROM sqlite_schema"
+			       " WHERE name = 'project_link'"), 1);
+	get_years(st, 0, &y);
+	assert_int_equal(y.n, 1);
+	assert_int_equal(y.rows[0].projects, 2);
+	assert_int_equal(y.rows[0].indicators, 6);
+	close_store(st, path);
+}
+
+struct briefs {
+	int64_t id[8], pred[8];
+	char name[8][64];
+	int n;
+};
+
+static int
+on_brief(void *ctx, const struct jx_brief_row *row)
+{
+	struct briefs *b = ctx;
+
+	if (b->n < 8) {
+		b->id[b->n] = row->id;
+		b->pred[b->n] = row->predecessor_id;
+		snprintf(b->name[b->n], sizeof b->name[0], "%s", row->name);
+		b->n++;
+	}
+	return 0;
+}
+
+static void
+briefs_of(struct jx_store *st, int64_t year_id, int other, struct briefs *b)
+{
+	struct jx_error err;
+
+	memset(b, 0, sizeof *b);
+	jx_error_clear(&err);
+	assert_int_equal(jx_store_brief_projects(st, year_id, other, on_brief,
+						 b, &err), JX_OK);
+}
+
+/* Links: made and removed with the change log, resolved for the year they
+ * name only, refused across departments or forwards in time, and kept
+ * across a replacing import (they are kept by name or code, not row id). */
+static void
+test_links(void **state)
+{
+	char path[PATH_SIZE];
+	struct jx_store *st = new_store("links.db", path);
+	struct jx_import_counts counts = { 0, 0, 0, 0 };
+	struct jx_doc a, b;
+	struct briefs br;
+	struct jx_error err;
+	int64_t dept, ya, yb;
+
+	(void)state;
+	small_doc(&a, "600001", "链接测试单位", 2023, 2, 1, yuan(500));
+	small_doc(&b, "600001", "链接测试单位", 2024, 2, 1, yuan(700));
+	free(b.projects[1].name);
+	b.projects[1].name = xdup("改名后的项目");
+	put_ok(st, &a, "a.yaml");
+	put_ok(st, &b, "b.yaml");
+	dept = find_dept(st, "600001");
+	ya = find_year(st, dept, 2023);
+	yb = find_year(st, dept, 2024);
+	briefs_of(st, ya, 2024, &br);
+	int64_t a2 = br.id[1];
+	briefs_of(st, yb, 2023, &br);
+	assert_int_equal(br.n, 2);
+	assert_string_equal(br.name[1], "改名后的项目");
+	assert_int_equal(br.pred[1], 0);
+
+	jx_error_clear(&err);
+	assert_int_equal(jx_store_link_project(st, br.id[1], a2, &err), JX_OK);
+	briefs_of(st, yb, 2023, &br);
+	assert_int_equal(br.pred[1], a2);
+	assert_int_equal(br.pred[0], 0);
+	briefs_of(st, yb, 2022, &br);   /* the link names 2023 only */
+	assert_int_equal(br.pred[1], 0);
+	assert_int_equal(q_int(st->db, "SELECT count(*) FROM change_log"
+			       " WHERE action = 'link' AND tbl = 'project'"), 1);
+
+	/* Forwards in time is refused. */
+	assert_int_equal(jx_store_link_project(st, a2, br.id[1], &err),
+			 JX_INVALID);
+
+	/* A replacing import of 2024 keeps the link (same name). */
+	assert_int_equal(put_one(st, &b, true, "b2.yaml", &counts, &err),
+			 JX_OK);
+	briefs_of(st, find_year(st, dept, 2024), 2023, &br);
+	assert_int_equal(br.pred[1], a2);
+
+	assert_int_equal(jx_store_unlink_project(st, br.id[1], &err), JX_OK);
+	briefs_of(st, find_year(st, dept, 2024), 2023, &br);
+	assert_int_equal(br.pred[1], 0);
+	assert_int_equal(jx_store_unlink_project(st, br.id[1], &err),
+			 JX_NOTFOUND);
+	assert_int_equal(q_int(st->db, "SELECT count(*) FROM change_log"
+			       " WHERE action = 'unlink'"), 1);
+	jx_doc_free(&a);
+	jx_doc_free(&b);
+	close_store(st, path);
+}
+
 int
 main(void)
 {
@@ -2649,6 +2777,8 @@ main(void)
 		cmocka_unit_test(test_samples),
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_query_plans),
+		cmocka_unit_test(test_migrate_from_v1),
+		cmocka_unit_test(test_links),
 	};
 	const char *tmp = getenv("TMPDIR");
 	int failed;

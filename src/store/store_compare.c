@@ -1,0 +1,165 @@
+/*
+ * store_compare.c — what comparing two years needs from the store: a
+ * year's projects in brief with their manual links resolved, and making or
+ * removing such a link (in a transaction, with the change log).
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "store/store_internal.h"
+
+enum jx_status
+jx_store_brief_projects(struct jx_store *st, int64_t dept_year_id,
+			int other_year, jx_brief_cb cb, void *ctx,
+			struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_COMPARE_PROJECTS, err);
+	int step;
+
+	if (!s)
+		return JX_DB;
+	sqlite3_bind_int64(s, 1, dept_year_id);
+	sqlite3_bind_int(s, 2, other_year);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct jx_brief_row row = {
+			.id = sqlite3_column_int64(s, 0),
+			.code = jx_col_text(s, 1),
+			.name = jx_col_text(s, 2),
+			.budget = jx_col_amount(s, 3),
+			.predecessor_id = sqlite3_column_int64(s, 4),
+		};
+		if (cb(ctx, &row) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return jx_db_error(st, err, "reading projects to compare");
+	return JX_OK;
+}
+
+struct identity {
+	int64_t department_id;
+	int year;
+	char *key;
+};
+
+static enum jx_status
+identity_of(struct jx_store *st, int64_t project_id, struct identity *id,
+	    struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_PROJECT_IDENTITY, err);
+	enum jx_status rc = JX_OK;
+	int step;
+
+	id->key = NULL;
+	if (!s)
+		return JX_DB;
+	sqlite3_bind_int64(s, 1, project_id);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		id->department_id = sqlite3_column_int64(s, 0);
+		id->year = sqlite3_column_int(s, 1);
+		if (!jx_col_dup(s, 2, &id->key))
+			rc = jx_error_set(err, JX_NOMEM, "out of memory");
+	} else {
+		rc = step == SQLITE_DONE
+			? jx_error_set(err, JX_NOTFOUND, "no project with id"
+				       " %lld", (long long)project_id)
+			: jx_db_error(st, err, "finding a project");
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+static enum jx_status
+write_link(struct jx_store *st, const struct identity *p,
+	   const struct identity *pred, int64_t project_id,
+	   struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_PUT_LINK, err);
+	char now[32];
+
+	if (!s)
+		return JX_DB;
+	jx_store_now(now);
+	sqlite3_bind_int64(s, 1, p->department_id);
+	sqlite3_bind_int(s, 2, p->year);
+	jx_bind_text(s, 3, p->key);
+	sqlite3_bind_int(s, 4, pred->year);
+	jx_bind_text(s, 5, pred->key);
+	sqlite3_bind_text(s, 6, now, -1, SQLITE_TRANSIENT);
+	jx_bind_text(s, 7, st->user);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return jx_db_error(st, err, "linking projects");
+	return jx_log_change(st, "link", "project", project_id, "predecessor",
+			     NULL, pred->key, err);
+}
+
+enum jx_status
+jx_store_link_project(struct jx_store *st, int64_t project_id,
+		      int64_t predecessor_id, struct jx_error *err)
+{
+	struct identity p = { 0, 0, NULL }, pred = { 0, 0, NULL };
+	enum jx_status rc = identity_of(st, project_id, &p, err);
+
+	if (rc == JX_OK)
+		rc = identity_of(st, predecessor_id, &pred, err);
+	if (rc == JX_OK && (pred.department_id != p.department_id ||
+			    pred.year >= p.year))
+		rc = jx_error_set(err, JX_INVALID, "a project can only be"
+				  " linked to one of the same department in"
+				  " an earlier year");
+	if (rc == JX_OK)
+		rc = jx_store_begin(st, err);
+	if (rc == JX_OK) {
+		rc = write_link(st, &p, &pred, project_id, err);
+		rc = rc == JX_OK ? jx_store_commit(st, err) : rc;
+		if (rc != JX_OK)
+			jx_store_rollback(st);
+	}
+	free(p.key);
+	free(pred.key);
+	return rc;
+}
+
+enum jx_status
+jx_store_unlink_project(struct jx_store *st, int64_t project_id,
+			struct jx_error *err)
+{
+	struct identity p = { 0, 0, NULL };
+	sqlite3_stmt *s;
+	enum jx_status rc = identity_of(st, project_id, &p, err);
+
+	if (rc == JX_OK)
+		rc = jx_store_begin(st, err);
+	if (rc != JX_OK) {
+		free(p.key);
+		return rc;
+	}
+	s = jx_stmt(st, JX_STMT_DELETE_LINK, err);
+	if (!s) {
+		rc = JX_DB;
+	} else {
+		sqlite3_bind_int64(s, 1, p.department_id);
+		sqlite3_bind_int(s, 2, p.year);
+		jx_bind_text(s, 3, p.key);
+		rc = sqlite3_step(s) == SQLITE_DONE
+			? JX_OK : jx_db_error(st, err, "removing a link");
+		if (rc == JX_OK && sqlite3_changes(st->db) == 0)
+			rc = jx_error_set(err, JX_NOTFOUND, "this project has"
+					  " no link to remove");
+	}
+	if (rc == JX_OK)
+		rc = jx_log_change(st, "unlink", "project", project_id,
+				   "predecessor", p.key, NULL, err);
+	rc = rc == JX_OK ? jx_store_commit(st, err) : rc;
+	if (rc != JX_OK)
+		jx_store_rollback(st);
+	free(p.key);
+	return rc;
+}
