@@ -24,13 +24,17 @@ int jx_cmd_export(struct jx_cli *cli, int argc, char **argv);
 int jx_cmd_ls(struct jx_cli *cli, int argc, char **argv);
 int jx_cmd_show(struct jx_cli *cli, int argc, char **argv);
 int jx_cmd_stats(struct jx_cli *cli, int argc, char **argv);
+int jx_cmd_compare(struct jx_cli *cli, int argc, char **argv);
 
 /* Option help is aligned at column 18, like the common -h/-V lines. */
 const struct jx_command jx_commands[] = {
-	{ "init", jx_cmd_init, "[--samples]",
+	{ "init", jx_cmd_init, "[--samples | --demo]",
 	  N_("Create the database (and import the bundled samples)"),
 	  N_("  --samples       also import the sample tables shipped with"
-	     " jixiao\n") },
+	     " jixiao\n"
+	     "  --demo          the samples and a fictional second year of"
+	     " 441001,\n"
+	     "                  for trying the comparison of years\n") },
 	{ "import", jx_cmd_import, "[--replace] [--encoding ENC] FILE...",
 	  N_("Import department-year YAML files, all or nothing"),
 	  N_("  --replace       replace a department-year that is already there\n"
@@ -51,6 +55,14 @@ const struct jx_command jx_commands[] = {
 	{ "stats", jx_cmd_stats, "[--tsv] [DEPT]",
 	  N_("Projects, indicator rows and budget per department-year"),
 	  N_("  --tsv           tab-separated output with a header line\n") },
+	{ "compare", jx_cmd_compare, "[--indicators] [--tsv] DEPT YEAR_A YEAR_B",
+	  N_("What changed between two years: projects, budgets, targets"),
+	  N_("  --indicators    also each matched project's indicators with"
+	     " both targets\n"
+	     "                  and a verdict (更严 stricter, 更松 looser, 相同"
+	     " same,\n"
+	     "                  改写 reworded, 类型变化 changed kind)\n"
+	     "  --tsv           tab-separated output with a header line\n") },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

@@ -38,6 +38,15 @@
 	_(HELP,          "help",           N_("View"),   N_("Show every key binding")) \
 	_(REDRAW,        "redraw",         N_("View"),   N_("Redraw the screen")) \
 	_(QUIT,          "quit",           N_("View"),   N_("Quit (or close the help or a list)")) \
+	_(COMPARE,       "compare",        N_("Compare"), N_("Compare the department's year with the one before")) \
+	_(DIFF_NEXT,     "diff-next",      N_("Compare"), N_("Next difference")) \
+	_(DIFF_PREV,     "diff-prev",      N_("Compare"), N_("Previous difference")) \
+	_(DIFF_ONLY,     "diff-only",      N_("Compare"), N_("Show only differences, or everything")) \
+	_(SORT_CHANGE,   "sort-change",    N_("Compare"), N_("Sort by change of budget, or in table order")) \
+	_(SWAP_YEARS,    "swap-years",     N_("Compare"), N_("Swap the two years")) \
+	_(LINK,          "link",           N_("Compare"), N_("Link a new project to a gone one it continues")) \
+	_(UNLINK,        "unlink",         N_("Compare"), N_("Remove the link of the focused project")) \
+	_(HISTORY,       "history",        N_("Compare"), N_("Budget and targets of the project over all years")) \
 	_(ACCEPT,        "accept",         N_("Prompt"), N_("Accept the input or the choice")) \
 	_(CANCEL,        "cancel",         N_("Prompt"), N_("Cancel the input or the list"))
 

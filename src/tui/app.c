@@ -248,6 +248,7 @@ pane_action(struct jx_app *app, enum jx_action a)
 	case JX_ACT_JUMP_CODE: jx_prompt_search(app, true); break;
 	case JX_ACT_HELP: app->help = true; app->help_top = 0; break;
 	case JX_ACT_REDRAW: clearok(curscr, TRUE); break;
+	case JX_ACT_COMPARE: jx_compare_open(app); break;
 	case JX_ACT_QUIT: app->quit = true; break;
 	default: break;
 	}
@@ -289,6 +290,11 @@ dispatch(struct jx_app *app, jx_keycode key)
 
 	if (app->help) {
 		help_action(app, jx_keymap_lookup(app->km, JX_CTX_HELP, key));
+		return;
+	}
+	if (jx_compare_active(app)) {
+		jx_compare_action(app, jx_keymap_lookup(app->km,
+							JX_CTX_COMPARE, key));
 		return;
 	}
 	a = jx_keymap_lookup(app->km, pane_context(app->focus), key);
@@ -351,6 +357,7 @@ jx_app_key(struct jx_app *app)
 static void
 app_free(struct jx_app *app)
 {
+	jx_compare_close(app);
 	for (int p = 0; p < JX_PANE_COUNT; p++)
 		jx_wlist_free(&app->lists[p]);
 	free(app->detail);

@@ -42,6 +42,7 @@ struct jx_app {
 	char search[256];        /* the last search text */
 	bool quit;
 	long keys;               /* keys handled, for the idle file */
+	struct jx_compare_view *cmp;  /* non-NULL while comparing years */
 };
 
 /* Rows available to each pane's list on the current screen. */
@@ -58,8 +59,23 @@ void jx_app_set_year(struct jx_app *app, int index);
 void jx_app_message(struct jx_app *app, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Drawing (draw.c). */
+/* Drawing (draw.c): the whole screen, and the pieces other views use. */
 void jx_draw(struct jx_app *app);
+void jx_cell(const struct jx_app *app, int y, int x, int width,
+	     const char *text, bool right, unsigned attr);
+void jx_draw_wrapped(struct jx_app *app, const char *text, int y, int x,
+		     int h, int w);
+void jx_draw_status(struct jx_app *app, int y);
+unsigned jx_title_attr(bool focused);
+
+/* The compare view (compare_view.c): two years of the selected
+ * department side by side. */
+struct jx_compare_view;
+void jx_compare_open(struct jx_app *app);
+bool jx_compare_active(const struct jx_app *app);
+void jx_compare_action(struct jx_app *app, enum jx_action a);
+void jx_compare_draw(struct jx_app *app);
+void jx_compare_close(struct jx_app *app);
 
 /* Prompts (prompt.c): a line typed on the status line with incremental
  * search; a list to pick a year from. */

@@ -27,17 +27,17 @@ struct rect {
 	int y, x, h, w;
 };
 
-static attr_t
-title_attr(bool focused)
+unsigned
+jx_title_attr(bool focused)
 {
 	attr_t a = focused ? A_BOLD | A_UNDERLINE : A_BOLD;
 	return jx_term_colors() ? a | COLOR_PAIR(1) : a;
 }
 
 /* Text cut (with "…") or padded to exactly `width` columns at (y, x). */
-static void
-cell(const struct jx_app *app, int y, int x, int width, const char *text,
-     bool right, attr_t attr)
+void
+jx_cell(const struct jx_app *app, int y, int x, int width, const char *text,
+	bool right, unsigned attr)
 {
 	char buf[1024];
 
@@ -90,13 +90,13 @@ pane_rows(struct jx_app *app, enum jx_pane p, struct rect r, const int *cw)
 		for (size_t c = 0; c < lay->ncolumns; c++) {
 			if (!cw[c])
 				continue;
-			cell(app, r.y + i, x, cw[c] + 1,
+			jx_cell(app, r.y + i, x, cw[c] + 1,
 			     row ? row->cells[lay->columns[c].cell] : "",
 			     lay->columns[c].right, attr);
 			x += cw[c] + 1;
 		}
 		if (x < r.x + r.w)
-			cell(app, r.y + i, x, r.x + r.w - x, "", false, attr);
+			jx_cell(app, r.y + i, x, r.x + r.w - x, "", false, attr);
 	}
 }
 
@@ -114,7 +114,6 @@ pane_title(struct jx_app *app, enum jx_pane p, char *buf, size_t size)
 		 wl->count ? wl->cursor + 1 : 0, wl->count);
 }
 
-static void draw_wrapped(struct jx_app *app, const char *text, struct rect r);
 
 static void
 empty_hint(struct jx_app *app, enum jx_pane p, struct rect r)
@@ -127,8 +126,7 @@ empty_hint(struct jx_app *app, enum jx_pane p, struct rect r)
 		 app->lists[JX_PANE_DEPTS].count > 0)
 		text = _("No projects in this year");
 	if (text)
-		draw_wrapped(app, text, (struct rect){ r.y + 2, r.x + 1,
-						       r.h - 2, r.w - 1 });
+		jx_draw_wrapped(app, text, r.y + 2, r.x + 1, r.h - 2, r.w - 1);
 }
 
 static void
@@ -140,12 +138,12 @@ draw_pane(struct jx_app *app, enum jx_pane p, struct rect r)
 	int x = r.x;
 
 	pane_title(app, p, title, sizeof title);
-	cell(app, r.y, r.x, r.w, title, false, title_attr(app->focus == p));
+	jx_cell(app, r.y, r.x, r.w, title, false, jx_title_attr(app->focus == p));
 	column_widths(lay, r.w, cw);
 	for (size_t c = 0; c < lay->ncolumns; c++) {
 		if (!cw[c])
 			continue;
-		cell(app, r.y + 1, x, cw[c] + 1, _(lay->columns[c].header),
+		jx_cell(app, r.y + 1, x, cw[c] + 1, _(lay->columns[c].header),
 		     lay->columns[c].right, A_DIM);
 		x += cw[c] + 1;
 	}
@@ -155,9 +153,11 @@ draw_pane(struct jx_app *app, enum jx_pane p, struct rect r)
 
 /* Wraps text to width columns, line breaks kept, into the rectangle; what
  * does not fit is cut. */
-static void
-draw_wrapped(struct jx_app *app, const char *text, struct rect r)
+void
+jx_draw_wrapped(struct jx_app *app, const char *text, int y0, int x0, int h,
+		int w)
 {
+	struct rect r = { y0, x0, h, w };
 	int y = r.y;
 	const char *p = text ? text : "";
 
@@ -174,7 +174,7 @@ draw_wrapped(struct jx_app *app, const char *text, struct rect r)
 		if (fit == 0 && trimmed)
 			fit = strlen(line);   /* a too-wide character: cut it */
 		line[fit] = '\0';
-		cell(app, y++, r.x, r.w, line, false, A_NORMAL);
+		jx_cell(app, y++, r.x, r.w, line, false, A_NORMAL);
 		if (trimmed && fit < len)
 			p += fit;
 		else if (nl)
@@ -183,38 +183,52 @@ draw_wrapped(struct jx_app *app, const char *text, struct rect r)
 			break;
 	}
 	while (y < r.y + r.h)
-		cell(app, y++, r.x, r.w, "", false, A_NORMAL);
+		jx_cell(app, y++, r.x, r.w, "", false, A_NORMAL);
 }
 
-/* Key hints for the focused pane, from the active keymap. */
+/* Key hints for the focused pane or the compare view, from the active
+ * keymap. */
 static void
 hints(struct jx_app *app, char *buf, size_t size)
 {
 	static const enum jx_action shown[] = {
 		JX_ACT_ENTER, JX_ACT_SEARCH, JX_ACT_YEAR_PREV, JX_ACT_YEAR_NEXT,
-		JX_ACT_ZOOM, JX_ACT_HELP, JX_ACT_QUIT };
+		JX_ACT_COMPARE, JX_ACT_ZOOM, JX_ACT_HELP, JX_ACT_QUIT };
 	static const char *const labels[] = {
-		N_("open"), N_("search"), N_("year-"), N_("year+"), N_("zoom"),
-		N_("help"), N_("quit") };
+		N_("open"), N_("search"), N_("year-"), N_("year+"),
+		N_("compare"), N_("zoom"), N_("help"), N_("quit") };
+	static const enum jx_action cmp_shown[] = {
+		JX_ACT_ENTER, JX_ACT_DIFF_NEXT, JX_ACT_DIFF_ONLY,
+		JX_ACT_SORT_CHANGE, JX_ACT_SWAP_YEARS, JX_ACT_HISTORY,
+		JX_ACT_BACK };
+	static const char *const cmp_labels[] = {
+		N_("targets"), N_("next diff"), N_("diffs only"),
+		N_("sort"), N_("swap"), N_("years"), N_("back") };
+	bool cmp = jx_compare_active(app);
+	size_t n = cmp ? sizeof cmp_shown / sizeof cmp_shown[0]
+		       : sizeof shown / sizeof shown[0];
 	size_t len = 0;
 
 	buf[0] = '\0';
-	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+	for (size_t i = 0; i < n; i++) {
+		enum jx_action a = cmp ? cmp_shown[i] : shown[i];
+		const char *label = cmp ? cmp_labels[i] : labels[i];
 		jx_keycode key;
 		char name[32];
 
-		if (jx_keymap_keys(app->km, JX_CTX_GENERIC, shown[i], &key, 1) == 0
+		if (jx_keymap_effective_keys(app->km, cmp ? JX_CTX_COMPARE
+					     : JX_CTX_GENERIC, a, &key, 1) == 0
 		    || !jx_key_name(key, name, sizeof name))
 			continue;
 		len += (size_t)snprintf(buf + len, size - len, "%s%s %s",
-					len ? "  " : "", name, _(labels[i]));
+					len ? "  " : "", name, _(label));
 		if (len >= size)
 			break;
 	}
 }
 
-static void
-draw_status(struct jx_app *app, int y)
+void
+jx_draw_status(struct jx_app *app, int y)
 {
 	char left[512], right[512];
 	const struct jx_wrow *dept = jx_wlist_current(&app->lists[JX_PANE_DEPTS]);
@@ -231,16 +245,21 @@ draw_status(struct jx_app *app, int y)
 		attr_t a = A_BOLD;
 		if (jx_term_colors())
 			a |= COLOR_PAIR(app->message_is_error ? 3 : 2);
-		cell(app, y, 0, COLS, app->message, false, a);
+		jx_cell(app, y, 0, COLS, app->message, false, a);
 		return;
 	}
 	hints(app, right, sizeof right);
+	if (jx_compare_active(app)) {
+		/* The view's title says what is shown: the line is all keys. */
+		jx_cell(app, y, 0, COLS, right, false, A_REVERSE);
+		return;
+	}
 	lw = jx_str_width(right, app->ambiguous_wide);
 	if ((int)lw + 12 > COLS)
 		lw = 0;
-	cell(app, y, 0, COLS - (int)lw - (lw ? 1 : 0), left, false, A_REVERSE);
+	jx_cell(app, y, 0, COLS - (int)lw - (lw ? 1 : 0), left, false, A_REVERSE);
 	if (lw)
-		cell(app, y, COLS - (int)lw - 1, (int)lw + 1, right, true,
+		jx_cell(app, y, COLS - (int)lw - 1, (int)lw + 1, right, true,
 		     A_REVERSE);
 }
 
@@ -251,19 +270,17 @@ draw_help(struct jx_app *app)
 	const char *group = NULL;
 
 	erase();
-	cell(app, y++, 0, COLS, _("Keys (from the active keymap; q closes)"),
-	     false, title_attr(true));
+	jx_cell(app, y++, 0, COLS, _("Keys (from the active keymap; q closes)"),
+	     false, jx_title_attr(true));
 	for (const struct jx_action_info *a = jx_actions; a->name; a++) {
 		jx_keycode keys[8];
 		char names[128] = "", name[32];
-		size_t n = jx_keymap_keys(app->km, JX_CTX_GENERIC, a->action,
-					  keys, 8);
+		size_t n = jx_keymap_effective_keys(app->km,
+				jx_action_home_context(a->action), a->action,
+				keys, 8);
 		char text[512];
 		size_t len = 0;
 
-		if (n == 0)
-			n = jx_keymap_keys(app->km, JX_CTX_PROMPT, a->action,
-					   keys, 8);
 		for (size_t k = 0; k < n && k < 8; k++)
 			if (jx_key_name(keys[k], name, sizeof name))
 				len += (size_t)snprintf(names + len,
@@ -273,14 +290,14 @@ draw_help(struct jx_app *app)
 		if (group != a->group) {
 			group = a->group;
 			if (line++ >= app->help_top && y < LINES - 1)
-				cell(app, y++, 0, COLS, _(group), false, A_BOLD);
+				jx_cell(app, y++, 0, COLS, _(group), false, A_BOLD);
 		}
 		snprintf(text, sizeof text, "  %-16s %s", names[0] ? names : "-",
 			 _(a->help));
 		if (line++ >= app->help_top && y < LINES - 1)
-			cell(app, y++, 0, COLS, text, false, A_NORMAL);
+			jx_cell(app, y++, 0, COLS, text, false, A_NORMAL);
 	}
-	draw_status(app, LINES - 1);
+	jx_draw_status(app, LINES - 1);
 }
 
 static void
@@ -335,6 +352,13 @@ jx_draw(struct jx_app *app)
 		refresh();
 		return;
 	}
+	if (jx_compare_active(app)) {
+		erase();
+		jx_compare_draw(app);
+		jx_draw_status(app, LINES - 1);
+		refresh();
+		return;
+	}
 	erase();
 	r[0] = (struct rect){ 0, 0, rows, w / 4 };
 	r[1] = (struct rect){ 0, r[0].w + 1, rows, w * 3 / 8 };
@@ -349,11 +373,11 @@ jx_draw(struct jx_app *app)
 		xs[1] = r[1].x + r[1].w;
 	}
 	draw_separators(app, rows, xs);
-	draw_wrapped(app, app->lists[JX_PANE_DEPTS].count == 0
+	jx_draw_wrapped(app, app->lists[JX_PANE_DEPTS].count == 0
 		     ? _("The database holds no tables yet. Quit (q) and import"
 			 " the samples:\n  jixiao init --samples\nor your own"
 			 " tables:\n  jixiao import FILE…") : app->detail,
-		     (struct rect){ rows + 1, 1, LINES - rows - 2, COLS - 2 });
-	draw_status(app, LINES - 1);
+			rows + 1, 1, LINES - rows - 2, COLS - 2);
+	jx_draw_status(app, LINES - 1);
 	refresh();
 }

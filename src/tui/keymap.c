@@ -58,6 +58,7 @@ static const char *const context_names[JX_CTX_COUNT] = {
 	[JX_CTX_INDICATORS] = "indicators",
 	[JX_CTX_PROMPT] = "prompt",
 	[JX_CTX_HELP] = "help",
+	[JX_CTX_COMPARE] = "compare",
 };
 
 const char *
@@ -758,7 +759,7 @@ read_context_name(struct loader *l)
 		jx_yaml_events_report(y, JX_UNKNOWN, y->ev.start_mark,
 				      "unknown context '%s' (known: generic, "
 				      "departments, projects, indicators, "
-				      "prompt, help)", text);
+				      "prompt, help, compare)", text);
 	return JX_CTX_COUNT;
 }
 
@@ -872,4 +873,17 @@ jx_keymap_load_builtin(struct jx_keymap *km, struct jx_errlist *errors)
 	return jx_keymap_load(km, jx_keymap_builtin_text,
 			      strlen(jx_keymap_builtin_text), "<built-in>",
 			      errors);
+}
+
+enum jx_context
+jx_action_home_context(enum jx_action action)
+{
+	const struct jx_action_info *info = jx_action_info(action);
+
+	if (action == JX_ACT_ACCEPT || action == JX_ACT_CANCEL)
+		return JX_CTX_PROMPT;
+	if (info && strcmp(info->group, "Compare") == 0 &&
+	    action != JX_ACT_COMPARE)
+		return JX_CTX_COMPARE;
+	return JX_CTX_GENERIC;
 }

@@ -16,7 +16,7 @@
  * Contexts: generic (every pane), departments, projects, indicators (one
  * pane; they win over generic), prompt (a line being typed or a list to
  * pick from: no fallback to generic), help (the help screen; falls back to
- * generic). In a context that falls back, an action the context names has
+ * generic), compare (the compare view; falls back to generic). In a context that falls back, an action the context names has
  * exactly the keys the context gives it: generic's keys for that action do
  * not run it there (so `search: none` under departments really turns search
  * off in that pane).
@@ -52,6 +52,7 @@ enum jx_context {
 	JX_CTX_INDICATORS,
 	JX_CTX_PROMPT,
 	JX_CTX_HELP,
+	JX_CTX_COMPARE,
 	JX_CTX_COUNT
 };
 
@@ -114,5 +115,10 @@ bool jx_key_hint(const char *name, char *buf, size_t size);
 
 /* "generic", "departments", …; NULL outside the enum. */
 const char *jx_context_name(enum jx_context ctx);
+
+/* The context whose keys the help screen shows for an action: prompt for
+ * accept/cancel, compare for the compare view's own actions, else
+ * generic. */
+enum jx_context jx_action_home_context(enum jx_action action);
 
 #endif

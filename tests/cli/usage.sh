@@ -27,6 +27,7 @@ Commands:
   ls       List departments, a department's years, projects or indicators
   show     Show one project in full, laid out like the published table
   stats    Projects, indicator rows and budget per department-year
+  compare  What changed between two years: projects, budgets, targets
 
 Run 'jixiao COMMAND --help' for a command's options.
 EOF

@@ -720,7 +720,7 @@ test_bad_text(void **state)
 }
 
 #define KNOWN "(known: generic, departments, projects, indicators, " \
-	"prompt, help)"
+	"prompt, help, compare)"
 #define NO_KEY "(a key is one character or a name such as C-x, M-x, F1, " \
 	"PgDn)"
 
@@ -954,10 +954,7 @@ test_default_binds_every_action(void **state)
 
 	(void)state;
 	for (const struct jx_action_info *a = jx_actions; a->name; a++) {
-		bool prompt = a->action == JX_ACT_ACCEPT ||
-			      a->action == JX_ACT_CANCEL;
-		size_t n = jx_keymap_keys(km, prompt ? JX_CTX_PROMPT
-						     : JX_CTX_GENERIC,
+		size_t n = jx_keymap_keys(km, jx_action_home_context(a->action),
 					  a->action, NULL, 0);
 
 		if (n == 0) {

@@ -1,0 +1,255 @@
+/*
+ * cmd_compare.c — `jixiao compare DEPT YEAR_A YEAR_B`: what changed between
+ * two years of a department — projects matched across years with their
+ * budgets, change and status, a totals row; with --indicators, each matched
+ * project's indicators with the targets of both years and a verdict.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis/year_compare.h"
+#include "cli/cli.h"
+#include "cli/table.h"
+#include "core/money.h"
+
+int jx_cmd_compare(struct jx_cli *cli, int argc, char **argv);
+
+static const char *
+status_label(enum jx_cmp_status s)
+{
+	static const char *const labels[] = { N_("相同"), N_("变化"),
+					      N_("新增"), N_("取消") };
+	return _(labels[s]);
+}
+
+static const char *
+match_label(enum jx_cmp_match m)
+{
+	static const char *const labels[] = { "", N_("链接"), N_("编码"),
+					      N_("名称") };
+	return m == JX_CM_NONE ? "" : _(labels[m]);
+}
+
+static const char *
+verdict_label(enum jx_verdict v)
+{
+	static const char *const labels[] = {
+		N_("相同"), N_("更严"), N_("更松"), N_("改写"), N_("类型变化"),
+		N_("新增"), N_("取消") };
+	return _(labels[v]);
+}
+
+static void
+amount(struct jx_amount a, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (a.present)
+		jx_money_format_wan(a.yuan, buf, size);
+}
+
+static void
+project_row(struct jx_table *t, const struct jx_cmp_row *r, bool tsv)
+{
+	char ma[48] = "", mb[48] = "", change[64], pct[64];
+	const char *name = r->b ? r->b->name : r->a->name;
+	const char *cells[8];
+
+	if (r->a)
+		amount(r->a->budget, ma, sizeof ma);
+	if (r->b)
+		amount(r->b->budget, mb, sizeof mb);
+	if (tsv) {
+		/* Scripts get signed numbers, not arrows. */
+		jx_money_format_wan(r->change_yuan, change, sizeof change);
+		pct[0] = '\0';
+		if (r->has_percent)
+			snprintf(pct, sizeof pct, "%s%lld.%02lld",
+				 r->change_bp < 0 ? "-" : "",
+				 (long long)(r->change_bp < 0 ? -r->change_bp
+						: r->change_bp) / 100,
+				 (long long)(r->change_bp < 0 ? -r->change_bp
+						: r->change_bp) % 100);
+	} else {
+		jx_cmp_change_text(r->change_yuan, change, sizeof change);
+		jx_cmp_percent_text(r, pct, sizeof pct);
+	}
+	cells[0] = tsv ? jx_cmp_status_name(r->status) : status_label(r->status);
+	cells[1] = tsv ? (r->match == JX_CM_NONE ? "" : r->match == JX_CM_LINK
+			  ? "link" : r->match == JX_CM_CODE ? "code" : "name")
+		       : match_label(r->match);
+	cells[2] = name;
+	cells[3] = ma;
+	cells[4] = mb;
+	cells[5] = change;
+	cells[6] = pct;
+	cells[7] = r->flagged ? (tsv ? "flag" : "⚑") : "";
+	jx_table_row(t, cells);
+}
+
+static void
+totals_row(struct jx_table *t, const struct jx_cmp_result *res)
+{
+	struct jx_cmp_row total = { 0 };
+	char ma[48], mb[48], change[64], pct[64];
+	const char *cells[8] = { _("合计"), "", "", ma, mb, change, pct, "" };
+
+	total.change_yuan = res->total_b - res->total_a;
+	total.has_percent = res->total_a != 0;
+	if (total.has_percent) {
+		/* hundredths of a percent, rounded half away from zero */
+		int64_t num = total.change_yuan * 10000;
+		int64_t q = num / res->total_a, r = num % res->total_a;
+		if (2 * (r < 0 ? -r : r) >= (res->total_a < 0 ? -res->total_a
+							       : res->total_a))
+			q += (num < 0) != (res->total_a < 0) ? -1 : 1;
+		total.change_bp = q;
+	}
+	jx_money_format_wan(res->total_a, ma, sizeof ma);
+	jx_money_format_wan(res->total_b, mb, sizeof mb);
+	jx_cmp_change_text(total.change_yuan, change, sizeof change);
+	jx_cmp_percent_text(&total, pct, sizeof pct);
+	jx_table_row(t, cells);
+}
+
+static void
+print_projects(struct jx_cli *cli, const struct jx_year_compare *c, bool tsv)
+{
+	char ya[16], yb[16];
+	struct jx_column cols[] = {
+		{ N_("状态"), "status", false }, { N_("匹配"), "match", false },
+		{ N_("项目"), "project", false }, { ya, "budget_a_wan", true },
+		{ yb, "budget_b_wan", true }, { N_("变化（万元）"), "change_wan", true },
+		{ N_("变化%"), "change_pct", true }, { "", "flag", false } };
+	struct jx_table *t;
+
+	snprintf(ya, sizeof ya, "%d", c->year_a);
+	snprintf(yb, sizeof yb, "%d", c->year_b);
+	t = jx_table_new(cols, 8, tsv, cli->out);
+	if (!t)
+		return;
+	for (size_t i = 0; i < c->result.n; i++)
+		project_row(t, &c->result.rows[i], tsv);
+	if (!tsv)
+		totals_row(t, &c->result);
+	jx_table_finish(t);
+}
+
+/* The indicator pairs of every matched project, one table. */
+static void
+print_indicators(struct jx_cli *cli, const struct jx_year_compare *c,
+		 bool tsv)
+{
+	char ya[16], yb[16];
+	struct jx_column cols[] = {
+		{ N_("项目"), "project", false }, { N_("二级指标"), "level2",
+						     false },
+		{ N_("三级指标"), "name", false }, { ya, "target_a", false },
+		{ yb, "target_b", false }, { N_("判断"), "verdict", false } };
+	struct jx_table *t;
+
+	snprintf(ya, sizeof ya, "%d", c->year_a);
+	snprintf(yb, sizeof yb, "%d", c->year_b);
+	fputc('\n', cli->out);
+	if (!(t = jx_table_new(cols, 6, tsv, cli->out)))
+		return;
+	for (size_t i = 0; i < c->result.n; i++) {
+		const struct jx_cmp_indicators *ind = &c->indicators[i];
+		for (size_t k = 0; k < ind->n; k++) {
+			const struct jx_cmp_indicator_row *r = &ind->rows[k];
+			const struct jx_indicator *any = r->b ? r->b : r->a;
+			const char *cells[6] = {
+				c->result.rows[i].b->name, any->level2,
+				any->name, r->a ? r->a->target : "",
+				r->b ? r->b->target : "",
+				tsv ? jx_verdict_name(r->verdict)
+				    : verdict_label(r->verdict) };
+			jx_table_row(t, cells);
+		}
+	}
+	jx_table_finish(t);
+}
+
+static void
+summary(struct jx_cli *cli, const struct jx_year_compare *c)
+{
+	fprintf(cli->out, _("\n%d → %d: %zu same, %zu changed, %zu new, %zu"
+			    " gone"), c->year_a, c->year_b, c->result.n_same,
+		c->result.n_changed, c->result.n_new, c->result.n_gone);
+	size_t flagged = 0;
+	for (size_t i = 0; i < c->result.n; i++)
+		flagged += c->result.rows[i].flagged;
+	if (flagged)
+		fprintf(cli->out, _("; ⚑ %zu with more money but no stricter"
+				    " target"), flagged);
+	fputc('\n', cli->out);
+}
+
+static int
+run(struct jx_cli *cli, struct jx_store *st, char **args, bool tsv,
+    bool indicators)
+{
+	struct jx_selection sel;
+	struct jx_year_compare c;
+	struct jx_error err;
+	int ya, yb;
+
+	jx_error_clear(&err);
+	if (!jx_cli_year(cli, args[1], &ya) || !jx_cli_year(cli, args[2], &yb)
+	    || !jx_cli_select(cli, st, 1, args, &sel))
+		return JX_EXIT_USAGE;
+	if (jx_year_compare_load(st, sel.department_id, ya, yb, &c, &err)
+	    != JX_OK) {
+		if (err.status == JX_NOTFOUND) {
+			/* Says which year is missing and which are on file. */
+			char *first[2] = { args[0], args[1] };
+			char *second[2] = { args[0], args[2] };
+			if (jx_cli_select(cli, st, 2, first, &sel))
+				jx_cli_select(cli, st, 2, second, &sel);
+			return JX_EXIT_USAGE;
+		}
+		return jx_cli_fail(cli, &err);
+	}
+	print_projects(cli, &c, tsv);
+	if (indicators)
+		print_indicators(cli, &c, tsv);
+	if (!tsv)
+		summary(cli, &c);
+	jx_year_compare_free(&c);
+	return JX_EXIT_OK;
+}
+
+int
+jx_cmd_compare(struct jx_cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "tsv", no_argument, NULL, 't' },
+		{ "indicators", no_argument, NULL, 'i' },
+		{ NULL, 0, NULL, 0 }
+	};
+	bool tsv = false, indicators = false;
+	struct jx_store *st;
+	int c, status;
+
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (c == 't')
+			tsv = true;
+		else if (c == 'i')
+			indicators = true;
+		else
+			return jx_cli_failf(cli, _("compare: unknown option"
+						   " '%s'"), argv[optind - 1]);
+	}
+	if (argc - optind != 3)
+		return jx_cli_failf(cli, _("compare: give DEPT YEAR_A YEAR_B"
+					   " (see 'jixiao compare --help')"));
+	if (!(st = jx_cli_open(cli, JX_CLI_READ)))
+		return JX_EXIT_USAGE;
+	status = run(cli, st, argv + optind, tsv, indicators);
+	jx_store_close(st);
+	return status;
+}
