@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "tui/replay.h"
 #include "tui/term.h"
 #include "tui/tui.h"
 
@@ -76,7 +77,13 @@ jx_cmd_tui(struct jx_cli *cli, const char *keymap_path, bool ambiguous_wide)
 	struct jx_store *st;
 	int status;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+	struct jx_error err;
+
+	jx_error_clear(&err);
+	if (jx_replay_init(&err) != JX_OK)
+		return jx_cli_fail(cli, &err);
+	if (!jx_replay_active() &&
+	    (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
 		return jx_cli_failf(cli, _("the full-screen interface needs a"
 					   " terminal; see '%s --help' for the"
 					   " commands"), cli->prog);

@@ -338,6 +338,8 @@ jx_app_key(struct jx_app *app)
 			drawn = app->keys;
 		}
 		key = jx_term_key(250);
+		if (key == -2)
+			return -1;   /* the replayed keys are used up */
 		if (key < 0)
 			continue;
 		app->keys++;

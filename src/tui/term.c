@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "core/i18n.h"
+#include "tui/replay.h"
 #include "tui/term.h"
 
 static volatile sig_atomic_t stop_requested;
@@ -79,6 +80,19 @@ catch_signals(void)
 
 /* newterm() for $TERM, then for the fallbacks; newterm (unlike initscr)
  * returns NULL instead of exiting when a terminal type is unknown. */
+/* Replaying keys: curses draws into its own screen only (the dump reads
+ * it back); LINES and COLUMNS give the size. */
+static SCREEN *
+open_replay_screen(void)
+{
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	const char *term = getenv("TERM");
+
+	if (!out || !in)
+		return NULL;
+	return newterm(term && *term ? term : "xterm-256color", out, in);
+}
+
 static SCREEN *
 open_screen(char *notice, size_t size)
 {
@@ -104,7 +118,8 @@ jx_term_start(char *notice, size_t size)
 {
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);   /* Esc acts at once */
-	screen = open_screen(notice, size);
+	screen = jx_replay_active() ? open_replay_screen()
+				    : open_screen(notice, size);
 	if (!screen) {
 		snprintf(notice, size, _("cannot start the terminal (TERM=%s);"
 					 " try TERM=xterm-256color"),
@@ -136,6 +151,7 @@ jx_term_stop(void)
 
 	if (!screen)
 		return;
+	jx_replay_finish();
 	/* Without an alternate screen (vt100) what was drawn stays on the
 	 * terminal after endwin: clear it, so the shell starts clean. */
 	smcup = tigetstr("smcup");
@@ -185,6 +201,10 @@ jx_term_key(int timeout_ms)
 	int kind;
 	jx_keycode key;
 
+	if (jx_replay_active()) {
+		key = jx_replay_key();
+		return key < 0 ? -2 : key;
+	}
 	timeout(timeout_ms);
 	kind = get_wch(&wc);
 	if (kind == ERR)

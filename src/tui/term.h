@@ -33,7 +33,8 @@ bool jx_term_should_stop(void);
 bool jx_term_colors(void);
 
 /* The next key, or -1 when `timeout_ms` passed with none (so that the
- * caller can look at signals). Resizes come as JX_KEY_FN + KEY_RESIZE. */
+ * caller can look at signals), or -2 when replayed keys are used up.
+ * Resizes come as JX_KEY_FN + KEY_RESIZE. */
 jx_keycode jx_term_key(int timeout_ms);
 
 #endif
