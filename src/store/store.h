@@ -252,4 +252,20 @@ enum jx_status jx_store_find_project(struct jx_store *st, int64_t dept_year_id,
 				     const char *what, int64_t *project_id,
 				     struct jx_error *err);
 
+/* Where the project with this exact code is (the latest year if several
+ * years use it): JX_NOTFOUND when none. dept_name is owned by the caller
+ * (free it). */
+struct jx_project_place {
+	int64_t project_id, seq, department_id;
+	int year;
+	char *dept_name;
+};
+enum jx_status jx_store_find_code(struct jx_store *st, const char *code,
+				  struct jx_project_place *out,
+				  struct jx_error *err);
+
+/* Does any project code start with prefix? (An index range probe, for
+ * saying "not found" while a code is typed.) */
+bool jx_store_code_prefix(struct jx_store *st, const char *prefix);
+
 #endif

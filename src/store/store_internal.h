@@ -157,6 +157,14 @@
 	_(DELETE_LINK, \
 	  "DELETE FROM project_link WHERE department_id = ?1 AND year = ?2" \
 	  " AND project_key = ?3") \
+	_(FIND_CODE_ANYWHERE, \
+	  "SELECT p.id, p.seq, y.department_id, y.year, d.name FROM project p" \
+	  " JOIN dept_year y ON y.id = p.dept_year_id" \
+	  " JOIN department d ON d.id = y.department_id" \
+	  " WHERE p.code = ?1 ORDER BY y.year DESC, p.id LIMIT 1") \
+	_(CODE_PREFIX, \
+	  "SELECT 1 FROM project WHERE code >= ?1 AND code < ?1 || x'ff'" \
+	  " LIMIT 1") \
 	_(FIND_DEPT_BY_NAME, "SELECT id FROM department WHERE name = ?1") \
 	_(FIND_DEPT_LIKE, \
 	  "SELECT id, name FROM department WHERE instr(name_key, ?1) > 0" \

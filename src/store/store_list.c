@@ -450,3 +450,47 @@ jx_store_find_project(struct jx_store *st, int64_t dept_year_id,
 				 what, "project", project_id, err);
 	return rc;
 }
+
+enum jx_status
+jx_store_find_code(struct jx_store *st, const char *code,
+		   struct jx_project_place *out, struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_FIND_CODE_ANYWHERE, err);
+	enum jx_status rc = JX_OK;
+	int step;
+
+	memset(out, 0, sizeof *out);
+	if (!s)
+		return JX_DB;
+	jx_bind_text(s, 1, code);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		out->project_id = sqlite3_column_int64(s, 0);
+		out->seq = sqlite3_column_int64(s, 1);
+		out->department_id = sqlite3_column_int64(s, 2);
+		out->year = sqlite3_column_int(s, 3);
+		if (!jx_col_dup(s, 4, &out->dept_name))
+			rc = jx_error_set(err, JX_NOMEM, "out of memory");
+	} else if (step == SQLITE_DONE) {
+		rc = jx_error_set(err, JX_NOTFOUND, "no project has the code"
+				  " '%s'", code);
+	} else {
+		rc = jx_db_error(st, err, "finding a project code");
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+bool
+jx_store_code_prefix(struct jx_store *st, const char *prefix)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_CODE_PREFIX, NULL);
+	bool found;
+
+	if (!s)
+		return true;   /* cannot tell: do not claim "not found" */
+	jx_bind_text(s, 1, prefix);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return found;
+}

@@ -195,6 +195,48 @@ jx_app_set_year(struct jx_app *app, int index)
 	jx_app_selection_changed(app, JX_PANE_PROJECTS);
 }
 
+/* Selects the department, year and project that have this project code,
+ * wherever they are in the database. */
+void
+jx_app_jump_code(struct jx_app *app, const char *code)
+{
+	struct jx_project_place place;
+	struct jx_key key;
+	struct jx_error err;
+	int h = jx_app_pane_height(app);
+
+	jx_error_clear(&err);
+	if (jx_store_find_code(app->st, code, &place, &err) != JX_OK) {
+		if (err.status == JX_NOTFOUND)
+			jx_app_message(app, true, _("Not found: no project in"
+						    " any department or year has"
+						    " the code %s"), code);
+		else
+			report(app, &err);
+		return;
+	}
+	jx_key_first(&key);
+	key.first = false;
+	key.name = place.dept_name;
+	key.id = place.department_id;
+	if (jx_wlist_goto_row(&app->lists[JX_PANE_DEPTS], &key, h, &err)
+	    == JX_OK) {
+		jx_app_selection_changed(app, JX_PANE_DEPTS);
+		for (int i = 0; i < app->n_years; i++)
+			if (app->years[i] == place.year)
+				jx_app_set_year(app, i);
+		key.name = NULL;
+		key.seq = place.seq;
+		key.id = place.project_id;
+		jx_wlist_goto_row(&app->lists[JX_PANE_PROJECTS], &key, h, &err);
+		app->focus = JX_PANE_PROJECTS;
+		jx_app_selection_changed(app, JX_PANE_PROJECTS);
+	}
+	free(place.dept_name);
+	if (err.status != JX_OK)
+		report(app, &err);
+}
+
 static void
 refuse_edit(struct jx_app *app)
 {
@@ -210,19 +252,27 @@ refuse_edit(struct jx_app *app)
 static void
 help_action(struct jx_app *app, enum jx_action a)
 {
+	int page = LINES - 2, last = jx_help_lines() - page;
+
 	if (a == JX_ACT_QUIT || a == JX_ACT_HELP || a == JX_ACT_BACK ||
 	    a == JX_ACT_CANCEL)
 		app->help = false;
 	else if (a == JX_ACT_MOVE_DOWN)
 		app->help_top++;
-	else if (a == JX_ACT_MOVE_UP && app->help_top > 0)
+	else if (a == JX_ACT_MOVE_UP)
 		app->help_top--;
 	else if (a == JX_ACT_PAGE_DOWN)
-		app->help_top += LINES - 3;
+		app->help_top += page;
 	else if (a == JX_ACT_PAGE_UP)
-		app->help_top = app->help_top > LINES - 3
-				? app->help_top - (LINES - 3) : 0;
+		app->help_top -= page;
 	else if (a == JX_ACT_FIRST)
+		app->help_top = 0;
+	else if (a == JX_ACT_LAST)
+		app->help_top = last;
+	/* Never scroll past the last line or above the first. */
+	if (app->help_top > last)
+		app->help_top = last;
+	if (app->help_top < 0)
 		app->help_top = 0;
 }
 
@@ -397,5 +447,6 @@ jx_tui_run(struct jx_store *st, const struct jx_keymap *km,
 	}
 	jx_term_stop();
 	app_free(&app);
-	return 0;
+	/* Stopped by a signal: say so to a calling script, as a shell does. */
+	return jx_term_signal() ? 128 + jx_term_signal() : 0;
 }

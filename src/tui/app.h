@@ -53,6 +53,9 @@ int jx_app_pane_height(const struct jx_app *app);
  * detail text. */
 void jx_app_selection_changed(struct jx_app *app, enum jx_pane from);
 
+/* Selects the department, year and project with this project code. */
+void jx_app_jump_code(struct jx_app *app, const char *code);
+
 /* Selects years[index] of the selected department. */
 void jx_app_set_year(struct jx_app *app, int index);
 
@@ -67,6 +70,8 @@ void jx_draw_wrapped(struct jx_app *app, const char *text, int y, int x,
 		     int h, int w);
 void jx_draw_status(struct jx_app *app, int y);
 unsigned jx_title_attr(bool focused);
+/* Lines of the help screen's list (groups and actions). */
+int jx_help_lines(void);
 
 /* The compare view (compare_view.c): two years of the selected
  * department side by side. */

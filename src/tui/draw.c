@@ -90,9 +90,12 @@ pane_rows(struct jx_app *app, enum jx_pane p, struct rect r, const int *cw)
 		for (size_t c = 0; c < lay->ncolumns; c++) {
 			if (!cw[c])
 				continue;
-			jx_cell(app, r.y + i, x, cw[c] + 1,
-			     row ? row->cells[lay->columns[c].cell] : "",
-			     lay->columns[c].right, attr);
+			/* The text gets its width; the blank after it always
+			 * separates it from the next column. */
+			jx_cell(app, r.y + i, x, cw[c],
+				row ? row->cells[lay->columns[c].cell] : "",
+				lay->columns[c].right, attr);
+			jx_cell(app, r.y + i, x + cw[c], 1, "", false, attr);
 			x += cw[c] + 1;
 		}
 		if (x < r.x + r.w)
@@ -143,8 +146,8 @@ draw_pane(struct jx_app *app, enum jx_pane p, struct rect r)
 	for (size_t c = 0; c < lay->ncolumns; c++) {
 		if (!cw[c])
 			continue;
-		jx_cell(app, r.y + 1, x, cw[c] + 1, _(lay->columns[c].header),
-		     lay->columns[c].right, A_DIM);
+		jx_cell(app, r.y + 1, x, cw[c], _(lay->columns[c].header),
+			lay->columns[c].right, A_DIM);
 		x += cw[c] + 1;
 	}
 	pane_rows(app, p, (struct rect){ r.y + 2, r.x, r.h - 2, r.w }, cw);
@@ -187,16 +190,16 @@ jx_draw_wrapped(struct jx_app *app, const char *text, int y0, int x0, int h,
 }
 
 /* Key hints for the focused pane or the compare view, from the active
- * keymap. */
+ * keymap: as many as fit in `width` columns, most useful first. */
 static void
-hints(struct jx_app *app, char *buf, size_t size)
+hints(struct jx_app *app, size_t width, char *buf, size_t size)
 {
 	static const enum jx_action shown[] = {
-		JX_ACT_ENTER, JX_ACT_SEARCH, JX_ACT_YEAR_PREV, JX_ACT_YEAR_NEXT,
-		JX_ACT_COMPARE, JX_ACT_ZOOM, JX_ACT_HELP, JX_ACT_QUIT };
+		JX_ACT_HELP, JX_ACT_QUIT, JX_ACT_ENTER, JX_ACT_SEARCH,
+		JX_ACT_ZOOM, JX_ACT_COMPARE, JX_ACT_YEAR_PREV, JX_ACT_YEAR_NEXT };
 	static const char *const labels[] = {
-		N_("open"), N_("search"), N_("year-"), N_("year+"),
-		N_("compare"), N_("zoom"), N_("help"), N_("quit") };
+		N_("help"), N_("quit"), N_("open"), N_("search"), N_("zoom"),
+		N_("compare"), N_("year-"), N_("year+") };
 	static const enum jx_action cmp_shown[] = {
 		JX_ACT_ENTER, JX_ACT_DIFF_NEXT, JX_ACT_DIFF_ONLY,
 		JX_ACT_SORT_CHANGE, JX_ACT_SWAP_YEARS, JX_ACT_HISTORY,
@@ -213,34 +216,33 @@ hints(struct jx_app *app, char *buf, size_t size)
 	for (size_t i = 0; i < n; i++) {
 		enum jx_action a = cmp ? cmp_shown[i] : shown[i];
 		const char *label = cmp ? cmp_labels[i] : labels[i];
+		char name[32], item[96];
 		jx_keycode key;
-		char name[32];
 
 		if (jx_keymap_effective_keys(app->km, cmp ? JX_CTX_COMPARE
 					     : JX_CTX_GENERIC, a, &key, 1) == 0
 		    || !jx_key_name(key, name, sizeof name))
 			continue;
-		len += (size_t)snprintf(buf + len, size - len, "%s%s %s",
-					len ? "  " : "", name, _(label));
-		if (len >= size)
-			break;
+		snprintf(item, sizeof item, "%s%s %s", len ? "  " : "", name,
+			 _(label));
+		if (jx_str_width(buf, false) + jx_str_width(item, false) > width
+		    || len + strlen(item) >= size)
+			continue;
+		strcpy(buf + len, item);
+		len += strlen(item);
 	}
 }
 
+/* The status line: read-only mark, database, department, year on the
+ * left (at most half the width), key hints on the right in what is left;
+ * a message takes the whole line until the next key. */
 void
 jx_draw_status(struct jx_app *app, int y)
 {
-	char left[512], right[512];
 	const struct jx_wrow *dept = jx_wlist_current(&app->lists[JX_PANE_DEPTS]);
-	size_t lw;
+	char left[512], right[512], year[16] = "";
+	size_t lw, rw;
 
-	char year[16] = "";
-
-	if (app->year_index >= 0)
-		snprintf(year, sizeof year, " %d", app->years[app->year_index]);
-	snprintf(left, sizeof left, " %s  %s%s%s", jx_store_path(app->st),
-		 dept ? dept->cells[0] : "", year,
-		 app->readonly ? _("  [read-only]") : "");
 	if (app->message[0]) {
 		attr_t a = A_BOLD;
 		if (jx_term_colors())
@@ -248,19 +250,41 @@ jx_draw_status(struct jx_app *app, int y)
 		jx_cell(app, y, 0, COLS, app->message, false, a);
 		return;
 	}
-	hints(app, right, sizeof right);
 	if (jx_compare_active(app)) {
 		/* The view's title says what is shown: the line is all keys. */
+		hints(app, (size_t)COLS, right, sizeof right);
 		jx_cell(app, y, 0, COLS, right, false, A_REVERSE);
 		return;
 	}
-	lw = jx_str_width(right, app->ambiguous_wide);
-	if ((int)lw + 12 > COLS)
-		lw = 0;
-	jx_cell(app, y, 0, COLS - (int)lw - (lw ? 1 : 0), left, false, A_REVERSE);
-	if (lw)
-		jx_cell(app, y, COLS - (int)lw - 1, (int)lw + 1, right, true,
-		     A_REVERSE);
+	/* The year before the department's name: a long name is cut first. */
+	if (app->year_index >= 0)
+		snprintf(year, sizeof year, "%d ", app->years[app->year_index]);
+	snprintf(left, sizeof left, " %s%s  %s%s", app->readonly
+		 ? _("[read-only] ") : "", jx_store_path(app->st), year,
+		 dept ? dept->cells[0] : "");
+	lw = jx_str_width(left, app->ambiguous_wide);
+	if (lw > (size_t)COLS / 2)
+		lw = (size_t)COLS / 2;
+	hints(app, (size_t)COLS - lw - 2, right, sizeof right);
+	rw = jx_str_width(right, app->ambiguous_wide);
+	jx_cell(app, y, 0, COLS - (int)rw - 1, left, false, A_REVERSE);
+	jx_cell(app, y, COLS - (int)rw - 1, (int)rw + 1, right, true, A_REVERSE);
+}
+
+int
+jx_help_lines(void)
+{
+	const char *group = NULL;
+	int n = 0;
+
+	for (const struct jx_action_info *a = jx_actions; a->name; a++) {
+		if (group != a->group) {
+			group = a->group;
+			n++;
+		}
+		n++;
+	}
+	return n;
 }
 
 static void
@@ -373,11 +397,20 @@ jx_draw(struct jx_app *app)
 		xs[1] = r[1].x + r[1].w;
 	}
 	draw_separators(app, rows, xs);
-	jx_draw_wrapped(app, app->lists[JX_PANE_DEPTS].count == 0
-		     ? _("The database holds no tables yet. Quit (q) and import"
-			 " the samples:\n  jixiao init --samples\nor your own"
-			 " tables:\n  jixiao import FILE…") : app->detail,
-			rows + 1, 1, LINES - rows - 2, COLS - 2);
+	if (app->lists[JX_PANE_DEPTS].count == 0) {
+		char hint[1024];
+		snprintf(hint, sizeof hint, _("The database holds no tables yet."
+					      " Quit (q) and import the samples:"
+					      "\n  jixiao --db %s init --samples"
+					      "\nor your own tables:\n  jixiao"
+					      " --db %s import FILE…"),
+			 jx_store_path(app->st), jx_store_path(app->st));
+		jx_draw_wrapped(app, hint, rows + 1, 1, LINES - rows - 2,
+				COLS - 2);
+	} else {
+		jx_draw_wrapped(app, app->detail, rows + 1, 1,
+				LINES - rows - 2, COLS - 2);
+	}
 	jx_draw_status(app, LINES - 1);
 	refresh();
 }

@@ -48,7 +48,7 @@ static const struct jx_pane_column indicator_columns[] = {
 	{ N_("一级"), 4, 4, false, 0 },
 	{ N_("二级"), 4, 4, false, 1 },
 	{ N_("三级指标"), 8, 0, false, 2 },
-	{ N_("指标值"), 8, 8, false, 3 },
+	{ N_("指标值"), 9, 9, false, 3 },
 };
 
 static const struct jx_pane_column indicator_zoom_columns[] = {

@@ -109,6 +109,7 @@ jx_prompt_search(struct jx_app *app, bool jump_code)
 			struct jx_error err;
 			jx_error_clear(&err);
 			jx_wlist_goto(wl, origin, jx_app_pane_height(app), &err);
+			text[0] = '\0';   /* a cancelled search is not repeated */
 			break;
 		}
 		if (a == JX_ACT_ACCEPT)
@@ -119,9 +120,20 @@ jx_prompt_search(struct jx_app *app, bool jump_code)
 			append_cp(text, sizeof text, key);
 		else
 			continue;
-		found = !text[0] || find(app, text, origin);
+		/* A code is looked up in the whole database on Enter; a search
+		 * moves through the focused list as it is typed. */
+		found = !text[0] || (jump_code
+				     ? jx_store_code_prefix(app->st, text)
+				     : find(app, text, origin));
+		if (found && text[0])
+			jx_app_selection_changed(app, app->focus);
 	}
 	app->message[0] = '\0';
+	if (jump_code) {
+		if (text[0])
+			jx_app_jump_code(app, text);   /* may say not found */
+		return;
+	}
 	if (text[0])
 		snprintf(app->search, sizeof app->search, "%s", text);
 	jx_app_selection_changed(app, app->focus);
@@ -152,7 +164,10 @@ jx_prompt_year(struct jx_app *app)
 		if (key < 0)
 			return;
 		a = jx_keymap_lookup(app->km, JX_CTX_PROMPT, key);
-		if (a == JX_ACT_CANCEL)
+		/* A list takes no typing, so quit closes it as help says. */
+		if (a == JX_ACT_CANCEL ||
+		    (a == JX_ACT_NONE && jx_keymap_lookup(app->km, JX_CTX_GENERIC,
+							  key) == JX_ACT_QUIT))
 			break;
 		if (a == JX_ACT_ACCEPT) {
 			jx_app_set_year(app, choice);

@@ -61,8 +61,7 @@ jx_term_locale(char *notice, size_t size)
 static void
 on_signal(int sig)
 {
-	(void)sig;
-	stop_requested = 1;
+	stop_requested = sig;
 }
 
 static void
@@ -168,6 +167,12 @@ bool
 jx_term_should_stop(void)
 {
 	return stop_requested != 0;
+}
+
+int
+jx_term_signal(void)
+{
+	return (int)stop_requested;
 }
 
 bool

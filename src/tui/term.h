@@ -28,6 +28,8 @@ void jx_term_stop(void);
 /* True after SIGTERM, SIGHUP or SIGINT: the program should restore the
  * terminal and exit. */
 bool jx_term_should_stop(void);
+/* The signal that asked to stop, or 0. */
+int jx_term_signal(void);
 
 /* Colours are used unless NO_COLOR is set or the terminal has none. */
 bool jx_term_colors(void);

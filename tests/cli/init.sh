@@ -65,7 +65,7 @@ jx --db n.db init --samples
 unset JIXIAO_DATADIR
 is_status 2 "init --samples with no sample files exits 2"
 err_is "init --samples with no sample files: says where it looked" <<EOF
-jixiao: no sample files found ($JX_WORK/nosamples/data/samples/*.yaml); set JIXIAO_DATADIR to the directory that holds data/samples
+jixiao: no files found ($JX_WORK/nosamples/data/samples/*.yaml); set JIXIAO_DATADIR to the directory that holds data/samples
 EOF
 
 jx --db x.db init extra
