@@ -25,6 +25,7 @@ int jx_cmd_ls(struct jx_cli *cli, int argc, char **argv);
 int jx_cmd_show(struct jx_cli *cli, int argc, char **argv);
 int jx_cmd_stats(struct jx_cli *cli, int argc, char **argv);
 int jx_cmd_compare(struct jx_cli *cli, int argc, char **argv);
+int jx_cmd_search(struct jx_cli *cli, int argc, char **argv);
 
 /* Option help is aligned at column 18, like the common -h/-V lines. */
 const struct jx_command jx_commands[] = {
@@ -63,6 +64,13 @@ const struct jx_command jx_commands[] = {
 	     " same,\n"
 	     "                  改写 reworded, 类型变化 changed kind)\n"
 	     "  --tsv           tab-separated output with a header line\n") },
+	{ "search", jx_cmd_search, "[--count] [--limit N] TEXT",
+	  N_("Indicators anywhere whose name, target, description or basis"
+	     " contains TEXT"),
+	  N_("  --count         print only how many (exit 1 when none)\n"
+	     "  --limit N       stop after N hits\n"
+	     "Hits are printed as they are found, tab-separated, with a header"
+	     " line.\n") },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

@@ -252,6 +252,27 @@ enum jx_status jx_store_find_project(struct jx_store *st, int64_t dept_year_id,
 				     const char *what, int64_t *project_id,
 				     struct jx_error *err);
 
+/* ---- searching everything ------------------------------------------- */
+
+struct jx_search_row {
+	int64_t id;                    /* indicator id: the window key */
+	const char *dept_code, *dept_name;
+	int year;
+	const char *project_code, *project_name;
+	const char *level2, *name, *target;
+};
+typedef int (*jx_search_cb)(void *ctx, const struct jx_search_row *row);
+
+/* Indicators containing text (in name, target, description or basis), in
+ * a window of at most limit rows after indicator id *after (start with 0);
+ * *after is advanced. */
+enum jx_status jx_store_search(struct jx_store *st, const char *text,
+			       int64_t *after, int limit, jx_search_cb cb,
+			       void *ctx, int *n, struct jx_error *err);
+/* How many indicators contain text. */
+enum jx_status jx_store_search_count(struct jx_store *st, const char *text,
+				     int64_t *count, struct jx_error *err);
+
 /* Where the project with this exact code is (the latest year if several
  * years use it): JX_NOTFOUND when none. dept_name is owned by the caller
  * (free it). */

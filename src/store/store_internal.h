@@ -37,6 +37,12 @@
 	"(CASE WHEN " p ".code IS NOT NULL THEN 'code:' || " p ".code" \
 	" ELSE 'name:' || " p ".name_key END)"
 
+/* An indicator containing a text anywhere a reader would look. */
+#define JX_SEARCH_MATCH(i, t) \
+	"(instr(" i ".name, " t ") > 0 OR instr(" i ".target, " t ") > 0" \
+	" OR instr(" i ".description, " t ") > 0" \
+	" OR instr(" i ".basis, " t ") > 0)"
+
 /* Every statement the store runs more than once, prepared once per handle
  * (SQLITE_PREPARE_PERSISTENT) and reset after use. */
 #define JX_STMT_LIST(_) \
@@ -165,6 +171,16 @@
 	_(CODE_PREFIX, \
 	  "SELECT 1 FROM project WHERE code >= ?1 AND code < ?1 || x'ff'" \
 	  " LIMIT 1") \
+	_(SEARCH_INDICATORS, \
+	  "SELECT i.id, d.code, d.name, y.year, p.code, p.name, i.level2," \
+	  " i.name, i.target FROM indicator i" \
+	  " JOIN project p ON p.id = i.project_id" \
+	  " JOIN dept_year y ON y.id = p.dept_year_id" \
+	  " JOIN department d ON d.id = y.department_id" \
+	  " WHERE i.id > ?1 AND " JX_SEARCH_MATCH("i", "?2") \
+	  " ORDER BY i.id LIMIT ?3") \
+	_(COUNT_SEARCH, \
+	  "SELECT count(*) FROM indicator i WHERE " JX_SEARCH_MATCH("i", "?1")) \
 	_(FIND_DEPT_BY_NAME, "SELECT id FROM department WHERE name = ?1") \
 	_(FIND_DEPT_LIKE, \
 	  "SELECT id, name FROM department WHERE instr(name_key, ?1) > 0" \

@@ -494,3 +494,58 @@ jx_store_code_prefix(struct jx_store *st, const char *prefix)
 	sqlite3_reset(s);
 	return found;
 }
+
+enum jx_status
+jx_store_search(struct jx_store *st, const char *text, int64_t *after,
+		int limit, jx_search_cb cb, void *ctx, int *n,
+		struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_SEARCH_INDICATORS, err);
+	int step;
+
+	*n = 0;
+	if (!s)
+		return JX_DB;
+	sqlite3_bind_int64(s, 1, *after);
+	jx_bind_text(s, 2, text);
+	sqlite3_bind_int(s, 3, limit);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct jx_search_row row = {
+			.id = sqlite3_column_int64(s, 0),
+			.dept_code = jx_col_text(s, 1),
+			.dept_name = jx_col_text(s, 2),
+			.year = sqlite3_column_int(s, 3),
+			.project_code = jx_col_text(s, 4),
+			.project_name = jx_col_text(s, 5),
+			.level2 = jx_col_text(s, 6),
+			.name = jx_col_text(s, 7),
+			.target = jx_col_text(s, 8),
+		};
+		(*n)++;
+		*after = row.id;
+		if (cb(ctx, &row) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return jx_db_error(st, err, "searching");
+	return JX_OK;
+}
+
+enum jx_status
+jx_store_search_count(struct jx_store *st, const char *text, int64_t *count,
+		      struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_COUNT_SEARCH, err);
+	int step;
+
+	*count = 0;
+	if (!s)
+		return JX_DB;
+	jx_bind_text(s, 1, text);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		*count = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return step == SQLITE_ROW ? JX_OK : jx_db_error(st, err, "counting");
+}

@@ -372,6 +372,17 @@ write_idle(const struct jx_app *app)
 	fclose(f);
 }
 
+/* Rows the panes have read from the store so far. */
+static long long
+rows_read(const struct jx_app *app)
+{
+	long long n = 0;
+
+	for (int p = 0; p < JX_PANE_COUNT; p++)
+		n += app->lists[p].fetched;
+	return n;
+}
+
 jx_keycode
 jx_app_key(struct jx_app *app)
 {
@@ -387,7 +398,7 @@ jx_app_key(struct jx_app *app)
 			write_idle(app);
 			drawn = app->keys;
 		}
-		key = jx_term_key(250);
+		key = jx_term_key(250, rows_read(app));
 		if (key == -2)
 			return -1;   /* the replayed keys are used up */
 		if (key < 0)

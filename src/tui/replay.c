@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <wchar.h>
 
@@ -22,6 +23,7 @@ static struct {
 	FILE *timing;
 	struct timespec mark;
 	bool first_frame_done;
+	long long rows_before;
 } rp;
 
 static long long
@@ -123,17 +125,18 @@ jx_replay_active(void)
 }
 
 jx_keycode
-jx_replay_key(void)
+jx_replay_key(long long rows_read)
 {
-	long long us = elapsed_us();
+	long long us = elapsed_us(), rows = rows_read - rp.rows_before;
 	char name[32];
 
 	if (rp.timing && !rp.first_frame_done)
-		fprintf(rp.timing, "first-frame %lld\n", us);
+		fprintf(rp.timing, "first-frame %lld %lld\n", us, rows);
 	else if (rp.timing && rp.next > 0 &&
 		 jx_key_name(rp.keys[rp.next - 1], name, sizeof name))
-		fprintf(rp.timing, "key %s %lld\n", name, us);
+		fprintf(rp.timing, "key %s %lld %lld\n", name, us, rows);
 	rp.first_frame_done = true;
+	rp.rows_before = rows_read;
 	clock_gettime(CLOCK_MONOTONIC, &rp.mark);
 	return rp.next < rp.n ? rp.keys[rp.next++] : -1;
 }
@@ -171,8 +174,12 @@ jx_replay_finish(void)
 			dump_row(out, y);
 		fclose(out);
 	}
-	if (rp.timing)
+	if (rp.timing) {
+		struct rusage ru;
+		if (getrusage(RUSAGE_SELF, &ru) == 0)
+			fprintf(rp.timing, "max-rss %ld\n", ru.ru_maxrss);
 		fclose(rp.timing);
+	}
 	free(rp.keys);
 	memset(&rp, 0, sizeof rp);
 }

@@ -9,8 +9,10 @@
  *                            each character; '#' starts a comment
  *   JIXIAO_DUMP=screen.txt   the screen after the last key, one line per
  *                            row, trailing blanks removed
- *   JIXIAO_TIMING=times.txt  "first-frame MICROSECONDS" then
- *                            "key NAME MICROSECONDS" for every key
+ *   JIXIAO_TIMING=times.txt  "first-frame MICROSECONDS ROWS" then
+ *                            "key NAME MICROSECONDS ROWS" for every key
+ *                            (ROWS: rows read from the store for it), and
+ *                            at the end "max-rss KILOBYTES"
  */
 #ifndef JX_TUI_REPLAY_H
 #define JX_TUI_REPLAY_H
@@ -26,8 +28,9 @@ enum jx_status jx_replay_init(struct jx_error *err);
 bool jx_replay_active(void);
 
 /* The next key, or -1 when the file is used up. Records the time taken by
- * the previous key (everything since it was handed out). */
-jx_keycode jx_replay_key(void);
+ * the previous key (everything since it was handed out) and the rows the
+ * program had read from the store by then (rows_read: a running total). */
+jx_keycode jx_replay_key(long long rows_read);
 
 /* Writes $JIXIAO_DUMP from the current screen and closes the timing
  * file. Called before the terminal is stopped. */

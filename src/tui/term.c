@@ -200,14 +200,14 @@ normalise(int kind, wint_t wc)
 }
 
 jx_keycode
-jx_term_key(int timeout_ms)
+jx_term_key(int timeout_ms, long long rows_read)
 {
 	wint_t wc;
 	int kind;
 	jx_keycode key;
 
 	if (jx_replay_active()) {
-		key = jx_replay_key();
+		key = jx_replay_key(rows_read);
 		return key < 0 ? -2 : key;
 	}
 	timeout(timeout_ms);

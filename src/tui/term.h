@@ -34,9 +34,10 @@ int jx_term_signal(void);
 /* Colours are used unless NO_COLOR is set or the terminal has none. */
 bool jx_term_colors(void);
 
-/* The next key, or -1 when `timeout_ms` passed with none (so that the
+/* The next key (rows_read: rows read from the store so far, for replay
+ * timings), or -1 when `timeout_ms` passed with none (so that the
  * caller can look at signals), or -2 when replayed keys are used up.
  * Resizes come as JX_KEY_FN + KEY_RESIZE. */
-jx_keycode jx_term_key(int timeout_ms);
+jx_keycode jx_term_key(int timeout_ms, long long rows_read);
 
 #endif

@@ -28,6 +28,7 @@ Commands:
   show     Show one project in full, laid out like the published table
   stats    Projects, indicator rows and budget per department-year
   compare  What changed between two years: projects, budgets, targets
+  search   Indicators anywhere whose name, target, description or basis contains TEXT
 
 Run 'jixiao COMMAND --help' for a command's options.
 EOF
