@@ -10,6 +10,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis/year_compare.h"
@@ -223,15 +224,138 @@ run(struct jx_cli *cli, struct jx_store *st, char **args, bool tsv,
 	return JX_EXIT_OK;
 }
 
+/* ---- every department ------------------------------------------------- */
+
+struct both_years {
+	int year_a, year_b;
+	int64_t *ids;          /* departments with both years */
+	size_t n, cap;
+	int64_t last_dept;
+	int seen;              /* bit 1: year_a, bit 2: year_b of last_dept */
+	bool oom;
+};
+
+static void
+take(struct both_years *b)
+{
+	if (b->seen != 3)
+		return;
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? 2 * b->cap : 64;
+		int64_t *grown = realloc(b->ids, cap * sizeof *grown);
+		if (!grown) {
+			b->oom = true;
+			return;
+		}
+		b->ids = grown;
+		b->cap = cap;
+	}
+	b->ids[b->n++] = b->last_dept;
+}
+
+/* jx_store_years lists a department's years together, so one pass finds
+ * the departments that have both. */
+static int
+on_year_row(void *ctx, const struct jx_year_row *row)
+{
+	struct both_years *b = ctx;
+
+	if (row->department_id != b->last_dept) {
+		take(b);
+		b->last_dept = row->department_id;
+		b->seen = 0;
+	}
+	b->seen |= (row->year == b->year_a) | (row->year == b->year_b) << 1;
+	return b->oom;
+}
+
+static void
+all_row(struct jx_table *t, const struct jx_year_compare *c, const char *name,
+	bool tsv, size_t *flagged)
+{
+	char ns[16], nc[16], nn[16], ng[16], nf[16], ma[48], mb[48], ch[64];
+	const char *cells[9] = { name, ns, nc, nn, ng, ma, mb, ch, nf };
+	size_t f = 0;
+
+	for (size_t i = 0; i < c->result.n; i++)
+		f += c->result.rows[i].flagged;
+	*flagged += f;
+	snprintf(ns, sizeof ns, "%zu", c->result.n_same);
+	snprintf(nc, sizeof nc, "%zu", c->result.n_changed);
+	snprintf(nn, sizeof nn, "%zu", c->result.n_new);
+	snprintf(ng, sizeof ng, "%zu", c->result.n_gone);
+	snprintf(nf, sizeof nf, "%zu", f);
+	jx_money_format_wan(c->result.total_a, ma, sizeof ma);
+	jx_money_format_wan(c->result.total_b, mb, sizeof mb);
+	if (tsv)
+		jx_money_format_wan(c->result.total_b - c->result.total_a, ch,
+				    sizeof ch);
+	else
+		jx_cmp_change_text(c->result.total_b - c->result.total_a, ch,
+				   sizeof ch);
+	jx_table_row(t, cells);
+}
+
+/* One summary row per department that has both years. */
+static int
+run_all(struct jx_cli *cli, struct jx_store *st, int ya, int yb, bool tsv)
+{
+	struct both_years b = { ya, yb, NULL, 0, 0, 0, 0, false };
+	struct jx_column cols[] = {
+		{ N_("单位"), "department", false }, { N_("相同"), "same", true },
+		{ N_("变化"), "changed", true }, { N_("新增"), "new", true },
+		{ N_("取消"), "gone", true }, { N_("预算A"), "budget_a_wan", true },
+		{ N_("预算B"), "budget_b_wan", true },
+		{ N_("变化（万元）"), "change_wan", true },
+		{ "⚑", "flagged", true } };
+	struct jx_error err;
+	struct jx_table *t;
+	size_t flagged = 0;
+	int status = JX_EXIT_OK;
+
+	jx_error_clear(&err);
+	if (ya == yb)
+		return jx_cli_failf(cli, _("comparing %d with itself: give two"
+					   " different years"), ya);
+	if (jx_store_years(st, 0, on_year_row, &b, &err) != JX_OK)
+		return jx_cli_fail(cli, &err);
+	take(&b);
+	if (!(t = jx_table_new(cols, 9, tsv, cli->out)))
+		return jx_cli_failf(cli, "out of memory");
+	for (size_t i = 0; i < b.n && status == JX_EXIT_OK; i++) {
+		struct jx_year_compare c;
+		struct jx_doc head;
+		int64_t year_id;
+
+		if (jx_store_find_year(st, b.ids[i], yb, &year_id, &err) ||
+		    jx_store_get_year_head(st, year_id, &head, &err) ||
+		    jx_year_compare_load(st, b.ids[i], ya, yb, &c, &err)) {
+			status = jx_cli_fail(cli, &err);
+			break;
+		}
+		all_row(t, &c, head.dept_name, tsv, &flagged);
+		jx_year_compare_free(&c);
+		jx_doc_free(&head);
+	}
+	jx_table_finish(t);
+	if (!tsv && status == JX_EXIT_OK)
+		fprintf(cli->out, _("\n%zu departments have both %d and %d; ⚑ %zu"
+				    " projects with more money but no stricter"
+				    " target\n"), b.n, ya, yb, flagged);
+	free(b.ids);
+	return status;
+}
+
 int
 jx_cmd_compare(struct jx_cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "tsv", no_argument, NULL, 't' },
 		{ "indicators", no_argument, NULL, 'i' },
+		{ "all", no_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 }
 	};
-	bool tsv = false, indicators = false;
+	bool tsv = false, indicators = false, all = false;
 	struct jx_store *st;
 	int c, status;
 
@@ -240,16 +364,26 @@ jx_cmd_compare(struct jx_cli *cli, int argc, char **argv)
 			tsv = true;
 		else if (c == 'i')
 			indicators = true;
+		else if (c == 'a')
+			all = true;
 		else
 			return jx_cli_failf(cli, _("compare: unknown option"
 						   " '%s'"), argv[optind - 1]);
 	}
-	if (argc - optind != 3)
-		return jx_cli_failf(cli, _("compare: give DEPT YEAR_A YEAR_B"
-					   " (see 'jixiao compare --help')"));
+	if (argc - optind != (all ? 2 : 3))
+		return jx_cli_failf(cli, _("compare: give DEPT YEAR_A YEAR_B, or"
+					   " --all YEAR_A YEAR_B (see 'jixiao"
+					   " compare --help')"));
 	if (!(st = jx_cli_open(cli, JX_CLI_READ)))
 		return JX_EXIT_USAGE;
-	status = run(cli, st, argv + optind, tsv, indicators);
+	if (all) {
+		int ya, yb;
+		status = jx_cli_year(cli, argv[optind], &ya) &&
+			 jx_cli_year(cli, argv[optind + 1], &yb)
+			 ? run_all(cli, st, ya, yb, tsv) : JX_EXIT_USAGE;
+	} else {
+		status = run(cli, st, argv + optind, tsv, indicators);
+	}
 	jx_store_close(st);
 	return status;
 }

@@ -56,13 +56,16 @@ const struct jx_command jx_commands[] = {
 	{ "stats", jx_cmd_stats, "[--tsv] [DEPT]",
 	  N_("Projects, indicator rows and budget per department-year"),
 	  N_("  --tsv           tab-separated output with a header line\n") },
-	{ "compare", jx_cmd_compare, "[--indicators] [--tsv] DEPT YEAR_A YEAR_B",
+	{ "compare", jx_cmd_compare,
+	  "[--indicators] [--tsv] DEPT YEAR_A YEAR_B | --all YEAR_A YEAR_B",
 	  N_("What changed between two years: projects, budgets, targets"),
 	  N_("  --indicators    also each matched project's indicators with"
 	     " both targets\n"
 	     "                  and a verdict (更严 stricter, 更松 looser, 相同"
 	     " same,\n"
 	     "                  改写 reworded, 类型变化 changed kind)\n"
+	     "  --all           one summary row per department that has both"
+	     " years\n"
 	     "  --tsv           tab-separated output with a header line\n") },
 	{ "search", jx_cmd_search, "[--count] [--limit N] TEXT",
 	  N_("Indicators anywhere whose name, target, description or basis"

@@ -66,6 +66,18 @@ jx --db d.db compare 441001 2022 2021
 out_has "swapped years: the new project of 2022 is gone from 2022 to 2021" \
 	"取消        垃圾分类工作经费"
 
+jx --db d.db compare --all --tsv 2021 2022
+is_status 0 "compare --all exits 0"
+out_is "compare --all: one row per department with both years, the same counts" <<'EOF'
+department	same	changed	new	gone	budget_a_wan	budget_b_wan	change_wan	flagged
+秦皇岛市北戴河区西山街道办事处（本级）	12	7	2	2	1475.94	1506.58	30.64	1
+EOF
+jx --db d.db compare --all 2023 2026
+out_has "compare --all of years no department has both: says so" \
+	"0 departments have both 2023 and 2026"
+jx --db d.db compare --all 2021 2021
+is_status 2 "compare --all of a year with itself exits 2"
+
 jx --db d.db compare 441001 2021 2021
 is_status 2 "comparing a year with itself exits 2"
 err_is "comparing a year with itself says so" <<'EOF'
