@@ -94,11 +94,11 @@
 #include "config.h"
 #endif
 
-#include "analysis/compare.h"
-
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/compare.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 #define N_OF(a) (sizeof (a) / sizeof (a)[0])
@@ -269,19 +269,6 @@ compare_numbers(const struct jx_target *a, const struct jx_target *b)
 
 /* ---- deadlines ---------------------------------------------------------- */
 
-/* The last day of month (1..12) in year; year 0 (not written) allows 29
- * February. */
-static int
-month_end(int year, int month)
-{
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-				    30, 31 };
-	bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-
-	if (month == 2 && year != 0 && !leap)
-		return 28;
-	return days[month - 1];
-}
 
 /* month × 100 + day, with a missing day read as the end of the month (a
  * missing month, only compared with another missing month, as 12). */
@@ -289,7 +276,7 @@ static int
 day_of_year(const struct jx_target *t)
 {
 	int m = t->month >= 1 && t->month <= 12 ? t->month : 12;
-	int d = t->day != 0 ? t->day : month_end(t->year, m);
+	int d = t->day != 0 ? t->day : jx_days_in_month(t->year, m);
 
 	return m * 100 + d;
 }
@@ -1136,4 +1123,21 @@ jx_level_key(const char *level)
 	if (strcmp(k, "社会影响") == 0)
 		memcpy(k, "社会效益", sizeof "社会效益");
 	return k;
+}
+
+const char *
+jx_cmp_status_label(enum jx_cmp_status s)
+{
+	static const char *const labels[] = { N_("相同"), N_("变化"),
+					      N_("新增"), N_("取消") };
+	return _(labels[s]);
+}
+
+const char *
+jx_verdict_label(enum jx_verdict v)
+{
+	static const char *const labels[] = {
+		N_("相同"), N_("更严"), N_("更松"), N_("改写"), N_("类型变化"),
+		N_("新增"), N_("取消") };
+	return _(labels[v]);
 }

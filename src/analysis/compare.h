@@ -141,6 +141,11 @@ void jx_compare_flag(struct jx_cmp_row *row,
 const char *jx_cmp_status_name(enum jx_cmp_status s);
 const char *jx_verdict_name(enum jx_verdict v);
 
+/* The same, as a reader of the published tables reads them (translated):
+ * 相同 变化 新增 取消; 相同 更严 更松 改写 类型变化 新增 取消. */
+const char *jx_cmp_status_label(enum jx_cmp_status s);
+const char *jx_verdict_label(enum jx_verdict v);
+
 /* The alias-folded key of a level name: jx_text_key, one trailing "指标"
  * dropped, 效果 → 效益 anywhere (效果指标 → 效益), and 社会影响 →
  * 社会效益 (seed 000 prints 社会影响指标 for 社会效益指标). Returns a new

@@ -21,28 +21,11 @@
 int jx_cmd_compare(struct jx_cli *cli, int argc, char **argv);
 
 static const char *
-status_label(enum jx_cmp_status s)
-{
-	static const char *const labels[] = { N_("相同"), N_("变化"),
-					      N_("新增"), N_("取消") };
-	return _(labels[s]);
-}
-
-static const char *
 match_label(enum jx_cmp_match m)
 {
 	static const char *const labels[] = { "", N_("链接"), N_("编码"),
 					      N_("名称") };
 	return m == JX_CM_NONE ? "" : _(labels[m]);
-}
-
-static const char *
-verdict_label(enum jx_verdict v)
-{
-	static const char *const labels[] = {
-		N_("相同"), N_("更严"), N_("更松"), N_("改写"), N_("类型变化"),
-		N_("新增"), N_("取消") };
-	return _(labels[v]);
 }
 
 static void
@@ -79,7 +62,7 @@ project_row(struct jx_table *t, const struct jx_cmp_row *r, bool tsv)
 		jx_cmp_change_text(r->change_yuan, change, sizeof change);
 		jx_cmp_percent_text(r, pct, sizeof pct);
 	}
-	cells[0] = tsv ? jx_cmp_status_name(r->status) : status_label(r->status);
+	cells[0] = tsv ? jx_cmp_status_name(r->status) : jx_cmp_status_label(r->status);
 	cells[1] = tsv ? (r->match == JX_CM_NONE ? "" : r->match == JX_CM_LINK
 			  ? "link" : r->match == JX_CM_CODE ? "code" : "name")
 		       : match_label(r->match);
@@ -168,7 +151,7 @@ print_indicators(struct jx_cli *cli, const struct jx_year_compare *c,
 				any->name, r->a ? r->a->target : "",
 				r->b ? r->b->target : "",
 				tsv ? jx_verdict_name(r->verdict)
-				    : verdict_label(r->verdict) };
+				    : jx_verdict_label(r->verdict) };
 			jx_table_row(t, cells);
 		}
 	}

@@ -751,8 +751,8 @@ read_uint(const char **pp, int max, int *v)
 	return n;
 }
 
-static int
-days_in(int year, int month)
+int
+jx_days_in_month(int year, int month)
 {
 	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
 				    30, 31 };
@@ -794,7 +794,7 @@ read_iso_date(const char *p, struct date *dt)
 	if (read_uint(&p, 2, &m) == 0 || *p != sep || m < 1 || m > 12)
 		return NULL;
 	p++;
-	if (read_uint(&p, 2, &d) == 0 || d < 1 || d > days_in(y, m))
+	if (read_uint(&p, 2, &d) == 0 || d < 1 || d > jx_days_in_month(y, m))
 		return NULL;
 	*dt = (struct date){ y, m, d, true };
 	return p;
@@ -854,7 +854,7 @@ read_month_day(const char *p, struct date *dt)
 	if (read_uint(&p, 2, &d) == 0)
 		return p;
 	if (!((k = starts(p, "日")) || (k = starts(p, "号"))) || d < 1 ||
-	    d > days_in(dt->year, m))
+	    d > jx_days_in_month(dt->year, m))
 		return NULL;
 	dt->day = d;
 	dt->definite = true;

@@ -83,6 +83,9 @@ struct jx_target {
  * what is not understood becomes JX_TK_TEXT. */
 void jx_target_parse(const char *text, struct jx_target *out);
 
+/* Days in month (1..12) of year; year 0 (not written) allows 29 February. */
+int jx_days_in_month(int year, int month);
+
 /* Short names for display and for the store: "number", "deadline", … and
  * "≥", ">", "≤", "<", "=", "". */
 const char *jx_target_kind_name(enum jx_target_kind kind);

@@ -440,23 +440,6 @@ jx_compare_link(struct jx_app *app, struct jx_compare_view *v, bool unlink)
 
 /* ---- drawing ------------------------------------------------------------ */
 
-static const char *
-status_label(enum jx_cmp_status s)
-{
-	static const char *const labels[] = { N_("相同"), N_("变化"),
-					      N_("新增"), N_("取消") };
-	return _(labels[s]);
-}
-
-static const char *
-verdict_label(enum jx_verdict v)
-{
-	static const char *const labels[] = {
-		N_("相同"), N_("更严"), N_("更松"), N_("改写"), N_("类型变化"),
-		N_("新增"), N_("取消") };
-	return _(labels[v]);
-}
-
 /* Columns: status, name (flexible), A, B, change, %, flag. */
 static void
 project_line(struct jx_app *app, int y, const struct jx_cmp_row *r,
@@ -482,7 +465,7 @@ project_line(struct jx_app *app, int y, const struct jx_cmp_row *r,
 		jx_cmp_change_text(r->change_yuan, change, sizeof change);
 		jx_cmp_percent_text(r, pct, sizeof pct);
 	}
-	jx_cell(app, y, x, 5, total ? _("合计") : status_label(r->status),
+	jx_cell(app, y, x, 5, total ? _("合计") : jx_cmp_status_label(r->status),
 		false, attr);
 	x += 5;
 	jx_cell(app, y, x, name_w, total ? "" : r->b ? r->b->name : r->a->name,
@@ -543,7 +526,7 @@ indicator_line(struct jx_app *app, int y, const struct jx_cmp_indicator_row *r,
 	jx_cell(app, y, 10 + name_w, 16, r->a ? r->a->target : "", false, attr);
 	jx_cell(app, y, 26 + name_w, 16, r->b ? r->b->target : "", false, attr);
 	jx_cell(app, y, 42 + name_w, COLS - 42 - name_w,
-		verdict_label(r->verdict), false, attr);
+		jx_verdict_label(r->verdict), false, attr);
 }
 
 static void
