@@ -101,6 +101,9 @@
 #include "core/i18n.h"
 #include "core/text.h"
 
+/* Totals up to this many yuan get a percent without overflow (×10^4). */
+#define JX_MONEY_MAX_PERCENT_BASE ((int64_t)100000000000000) /* 10^14 */
+
 #define N_OF(a) (sizeof (a) / sizeof (a)[0])
 #define NO_INDEX ((size_t)-1)
 
@@ -1140,4 +1143,25 @@ jx_verdict_label(enum jx_verdict v)
 		N_("相同"), N_("更严"), N_("更松"), N_("改写"), N_("类型变化"),
 		N_("新增"), N_("取消") };
 	return _(labels[v]);
+}
+
+void
+jx_cmp_totals(const struct jx_cmp_result *r, struct jx_cmp_row *out)
+{
+	int64_t a = r->total_a, num, q, rem;
+
+	memset(out, 0, sizeof *out);
+	out->status = JX_CS_CHANGED;
+	out->change_yuan = r->total_b - r->total_a;
+	out->has_percent = a != 0 && a > -JX_MONEY_MAX_PERCENT_BASE &&
+			   a < JX_MONEY_MAX_PERCENT_BASE;
+	if (!out->has_percent)
+		return;
+	/* hundredths of a percent, rounded half away from zero */
+	num = out->change_yuan * 10000;
+	q = num / a;
+	rem = num % a;
+	if (2 * (rem < 0 ? -rem : rem) >= (a < 0 ? -a : a))
+		q += (num < 0) != (a < 0) ? -1 : 1;
+	out->change_bp = q;
 }

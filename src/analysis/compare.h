@@ -86,6 +86,10 @@ bool jx_compare_projects(const struct jx_cmp_project *a, size_t na,
 			 struct jx_cmp_result *out);
 void jx_cmp_result_free(struct jx_cmp_result *r);
 
+/* A row for the totals of a result: change and percent (rounded half away
+ * from zero) of total_b against total_a; a and b are NULL. */
+void jx_cmp_totals(const struct jx_cmp_result *r, struct jx_cmp_row *out);
+
 /* Recomputes the counts (n_new …) after statuses were refined. */
 void jx_cmp_result_count(struct jx_cmp_result *r);
 

@@ -78,21 +78,11 @@ project_row(struct jx_table *t, const struct jx_cmp_row *r, bool tsv)
 static void
 totals_row(struct jx_table *t, const struct jx_cmp_result *res)
 {
-	struct jx_cmp_row total = { 0 };
+	struct jx_cmp_row total;
 	char ma[48], mb[48], change[64], pct[64];
 	const char *cells[8] = { _("合计"), "", "", ma, mb, change, pct, "" };
 
-	total.change_yuan = res->total_b - res->total_a;
-	total.has_percent = res->total_a != 0;
-	if (total.has_percent) {
-		/* hundredths of a percent, rounded half away from zero */
-		int64_t num = total.change_yuan * 10000;
-		int64_t q = num / res->total_a, r = num % res->total_a;
-		if (2 * (r < 0 ? -r : r) >= (res->total_a < 0 ? -res->total_a
-							       : res->total_a))
-			q += (num < 0) != (res->total_a < 0) ? -1 : 1;
-		total.change_bp = q;
-	}
+	jx_cmp_totals(res, &total);
 	jx_money_format_wan(res->total_a, ma, sizeof ma);
 	jx_money_format_wan(res->total_b, mb, sizeof mb);
 	jx_cmp_change_text(total.change_yuan, change, sizeof change);

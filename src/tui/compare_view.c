@@ -58,9 +58,29 @@ abs64(int64_t x)
 
 /* Rows in view order: all or only differences, table order or by the size
  * of the change (largest first). */
+/* The id that names a result row across rebuilds: B's project, else A's. */
+static int64_t
+row_id(const struct jx_cmp_row *r)
+{
+	return r ? (r->b ? r->b->id : r->a->id) : 0;
+}
+
+static void move_to(struct jx_compare_view *v, long long target);
+
+/* Puts the cursor on the row of project `id` if it is shown, else first. */
+static void
+focus_id(struct jx_compare_view *v, int64_t id)
+{
+	v->cursor = v->top = 0;
+	for (size_t i = 0; id && i < v->n_order; i++)
+		if (row_id(row_at(v, i)) == id)
+			move_to(v, (long long)i);
+}
+
 static void
 build_order(struct jx_compare_view *v)
 {
+	int64_t keep = v->n_order ? row_id(row_at(v, v->cursor)) : 0;
 	size_t n = 0;
 
 	for (size_t i = 0; i < v->c.result.n; i++)
@@ -77,7 +97,7 @@ build_order(struct jx_compare_view *v)
 		}
 		v->order[j] = k;
 	}
-	v->cursor = v->top = 0;
+	focus_id(v, keep);
 }
 
 static bool
@@ -101,10 +121,13 @@ is_demo(struct jx_app *app, int64_t dept_id, int year)
 static bool
 load(struct jx_app *app, struct jx_compare_view *v)
 {
+	int64_t keep = v->mode == M_PROJECTS && v->n_order
+		       ? row_id(row_at(v, v->cursor)) : 0;
 	struct jx_error err;
 	size_t *order;
 
 	jx_error_clear(&err);
+	v->n_order = 0;
 	jx_year_compare_free(&v->c);
 	if (jx_year_compare_load(app->st, v->dept_id, v->year_a, v->year_b,
 				 &v->c, &err) != JX_OK) {
@@ -121,6 +144,7 @@ load(struct jx_app *app, struct jx_compare_view *v)
 		  is_demo(app, v->dept_id, v->year_b);
 	v->mode = M_PROJECTS;
 	build_order(v);
+	focus_id(v, keep);
 	return true;
 }
 
@@ -144,9 +168,9 @@ jx_compare_open(struct jx_app *app)
 		return;
 	}
 	if (app->n_years < 2) {
-		jx_app_message(app, true, _("%s has only one year on file (%d);"
-					    " there is nothing to compare"),
-			       dept->cells[0], app->years[0]);
+		jx_app_message(app, true, _("Only one year on file (%d): nothing"
+					    " to compare for %s"), app->years[0],
+			       dept->cells[0]);
 		return;
 	}
 	if (!(v = calloc(1, sizeof *v)))
@@ -392,6 +416,12 @@ jx_compare_link(struct jx_app *app, struct jx_compare_view *v, bool unlink)
 					    " to a gone one"));
 		return;
 	}
+	if (v->year_b < v->year_a) {
+		jx_app_message(app, true, _("A link goes from a later year to an"
+					    " earlier one: swap the years (w)"
+					    " first"));
+		return;
+	}
 	for (size_t i = 0; i < v->c.result.n && n < 256; i++)
 		if (v->c.result.rows[i].status == JX_CS_GONE)
 			gone[n++] = (int64_t)i;
@@ -431,9 +461,7 @@ jx_compare_link(struct jx_app *app, struct jx_compare_view *v, bool unlink)
 	}
 	if (!load(app, v))
 		return;
-	for (size_t i = 0; i < v->n_order; i++)
-		if (row_at(v, i)->b && row_at(v, i)->b->id == b_id)
-			move_to(v, (long long)i);
+	focus_id(v, b_id);
 	jx_app_message(app, false, _("Linked; the link is kept in the"
 				     " database (U removes it)"));
 }
@@ -450,13 +478,20 @@ project_line(struct jx_app *app, int y, const struct jx_cmp_row *r,
 	unsigned attr = selected ? A_REVERSE : total ? A_BOLD : A_NORMAL;
 	int x = 0;
 
+	char counts[128] = "";
+
 	if (total) {
-		struct jx_cmp_row t = { 0 };
-		t.change_yuan = res->total_b - res->total_a;
+		struct jx_cmp_row t;
+		jx_cmp_totals(res, &t);
 		jx_money_format_wan(res->total_a, ma, sizeof ma);
 		jx_money_format_wan(res->total_b, mb, sizeof mb);
 		jx_cmp_change_text(t.change_yuan, change, sizeof change);
-		pct[0] = '\0';
+		jx_cmp_percent_text(&t, pct, sizeof pct);
+		snprintf(counts, sizeof counts, "%s%zu %s%zu %s%zu %s%zu",
+			 jx_cmp_status_label(JX_CS_SAME), res->n_same,
+			 jx_cmp_status_label(JX_CS_CHANGED), res->n_changed,
+			 jx_cmp_status_label(JX_CS_NEW), res->n_new,
+			 jx_cmp_status_label(JX_CS_GONE), res->n_gone);
 	} else {
 		if (r->a && r->a->budget.present)
 			jx_money_format_wan(r->a->budget.yuan, ma, sizeof ma);
@@ -468,8 +503,8 @@ project_line(struct jx_app *app, int y, const struct jx_cmp_row *r,
 	jx_cell(app, y, x, 5, total ? _("合计") : jx_cmp_status_label(r->status),
 		false, attr);
 	x += 5;
-	jx_cell(app, y, x, name_w, total ? "" : r->b ? r->b->name : r->a->name,
-		false, attr);
+	jx_cell(app, y, x, name_w, total ? counts : r->b ? r->b->name
+		: r->a->name, false, attr);
 	x += name_w;
 	jx_cell(app, y, x, 10, ma, true, attr);
 	jx_cell(app, y, x + 10, 10, mb, true, attr);
@@ -484,10 +519,11 @@ header(struct jx_app *app, struct jx_compare_view *v, const char *what)
 {
 	char title[768];
 
-	snprintf(title, sizeof title, "%s%s  %d → %d  %s%s%s",
-		 v->demo ? _("【虚构示例 demo】") : "", v->title, v->year_a,
-		 v->year_b, what, v->only_diff ? _("  [only differences]")
-		 : "", v->sorted ? _("  [by change]") : "");
+	snprintf(title, sizeof title, "%s%s%s%d → %d  %s  %s",
+		 v->demo ? _("【虚构示例 demo】") : "",
+		 v->only_diff ? _("[仅差异] ") : "",
+		 v->sorted ? _("[按变化] ") : "", v->year_a, v->year_b, what,
+		 v->title);
 	jx_cell(app, 0, 0, COLS, title, false, jx_title_attr(true));
 }
 
