@@ -80,53 +80,109 @@ load_year(struct jx_store *st, int64_t dept_id, int year, int other,
 	return JX_OK;
 }
 
-/* Indicators of one matched pair: both projects in full, then judged. */
-static enum jx_status
-judge_pair(struct jx_store *st, struct jx_year_compare *c, size_t i,
-	   struct jx_error *err)
-{
-	struct jx_cmp_row *row = &c->result.rows[i];
-	enum jx_status rc;
+/* Indicators of a year, into the project (same index as the briefs) that
+ * holds them: the rows come in the briefs' project order, so one cursor
+ * walks both. */
+struct fill {
+	const struct jx_cmp_project *briefs;
+	struct jx_project *into;
+	size_t n, at;
+	bool oom;
+};
 
-	rc = jx_store_get_project(st, row->a->id, &c->full_a[i], err);
-	if (rc == JX_OK)
-		rc = jx_store_get_project(st, row->b->id, &c->full_b[i], err);
-	if (rc != JX_OK)
-		return rc;
-	if (!jx_compare_indicators(c->full_a[i].indicators,
-				   c->full_a[i].n_indicators,
-				   c->full_b[i].indicators,
-				   c->full_b[i].n_indicators,
-				   &c->indicators[i]))
-		return jx_error_set(err, JX_NOMEM, "out of memory");
-	if (row->status == JX_CS_SAME &&
-	    jx_cmp_indicators_differ(&c->indicators[i]))
-		row->status = JX_CS_CHANGED;
-	jx_compare_flag(row, &c->indicators[i]);
-	return JX_OK;
+static bool
+copy_indicator(struct jx_indicator *to, const struct jx_year_indicator_row *r)
+{
+	to->level1 = jx_strdup(r->level1);
+	to->level2 = jx_strdup(r->level2);
+	to->name = jx_strdup(r->name);
+	to->description = jx_strdup(r->description);
+	to->target = jx_strdup(r->target);
+	to->basis = jx_strdup(r->basis);
+	return to->level1 && to->level2 && to->name && to->target &&
+	       (!r->description || to->description) &&
+	       (!r->basis || to->basis);
+}
+
+static int
+on_indicator(void *ctx, const struct jx_year_indicator_row *r)
+{
+	struct fill *f = ctx;
+	struct jx_indicator *ind;
+
+	while (f->at < f->n && f->briefs[f->at].id != r->project_id)
+		f->at++;
+	if (f->at == f->n)
+		return 0;   /* cannot happen: same order as the briefs */
+	ind = jx_project_add_indicator(&f->into[f->at]);
+	if (!ind || !copy_indicator(ind, r))
+		return f->oom = true;
+	return 0;
 }
 
 static enum jx_status
-judge_all(struct jx_store *st, struct jx_year_compare *c,
+load_indicators(struct jx_store *st, int64_t dept_id, int year,
+		const struct jx_cmp_project *briefs, size_t n,
+		struct jx_project **out, struct jx_error *err)
+{
+	struct fill f = { briefs, NULL, n, 0, false };
+	int64_t year_id;
+	enum jx_status rc;
+
+	*out = f.into = calloc(n ? n : 1, sizeof *f.into);
+	if (!f.into)
+		return jx_error_set(err, JX_NOMEM, "out of memory");
+	rc = jx_store_find_year(st, dept_id, year, &year_id, err);
+	if (rc == JX_OK)
+		rc = jx_store_year_indicators(st, year_id, on_indicator, &f,
+					      err);
+	if (rc == JX_OK && f.oom)
+		rc = jx_error_set(err, JX_NOMEM, "out of memory");
+	return rc;
+}
+
+/* The index of p in the array it belongs to. */
+static size_t
+index_of(const struct jx_cmp_project *base, const struct jx_cmp_project *p)
+{
+	return (size_t)(p - base);
+}
+
+static enum jx_status
+judge_all(struct jx_store *st, int64_t dept_id, struct jx_year_compare *c,
 	  struct jx_error *err)
 {
 	size_t n = c->result.n;
+	enum jx_status rc;
 
-	c->full_a = calloc(n ? n : 1, sizeof *c->full_a);
-	c->full_b = calloc(n ? n : 1, sizeof *c->full_b);
-	c->indicators = calloc(n ? n : 1, sizeof *c->indicators);
-	if (!c->full_a || !c->full_b || !c->indicators)
-		return jx_error_set(err, JX_NOMEM, "out of memory");
-	for (size_t i = 0; i < n; i++) {
-		enum jx_status rc;
-		if (!c->result.rows[i].a || !c->result.rows[i].b)
+	rc = load_indicators(st, dept_id, c->year_a, c->a, c->na, &c->ind_a,
+			     err);
+	if (rc == JX_OK)
+		rc = load_indicators(st, dept_id, c->year_b, c->b, c->nb,
+				     &c->ind_b, err);
+	if (rc == JX_OK && !(c->indicators = calloc(n ? n : 1,
+						    sizeof *c->indicators)))
+		rc = jx_error_set(err, JX_NOMEM, "out of memory");
+	for (size_t i = 0; rc == JX_OK && i < n; i++) {
+		struct jx_cmp_row *row = &c->result.rows[i];
+		const struct jx_project *pa, *pb;
+
+		if (!row->a || !row->b)
 			continue;
-		rc = judge_pair(st, c, i, err);
-		if (rc != JX_OK)
-			return rc;
+		pa = &c->ind_a[index_of(c->a, row->a)];
+		pb = &c->ind_b[index_of(c->b, row->b)];
+		if (!jx_compare_indicators(pa->indicators, pa->n_indicators,
+					   pb->indicators, pb->n_indicators,
+					   &c->indicators[i]))
+			return jx_error_set(err, JX_NOMEM, "out of memory");
+		if (row->status == JX_CS_SAME &&
+		    jx_cmp_indicators_differ(&c->indicators[i]))
+			row->status = JX_CS_CHANGED;
+		jx_compare_flag(row, &c->indicators[i]);
 	}
-	jx_cmp_result_count(&c->result);
-	return JX_OK;
+	if (rc == JX_OK)
+		jx_cmp_result_count(&c->result);
+	return rc;
 }
 
 enum jx_status
@@ -150,7 +206,7 @@ jx_year_compare_load(struct jx_store *st, int64_t dept_id, int year_a,
 						out->nb, &out->result))
 		rc = jx_error_set(err, JX_NOMEM, "out of memory");
 	if (rc == JX_OK)
-		rc = judge_all(st, out, err);
+		rc = judge_all(st, dept_id, out, err);
 	if (rc != JX_OK)
 		jx_year_compare_free(out);
 	return rc;
@@ -159,14 +215,15 @@ jx_year_compare_load(struct jx_store *st, int64_t dept_id, int year_a,
 void
 jx_year_compare_free(struct jx_year_compare *c)
 {
-	for (size_t i = 0; c->indicators && i < c->result.n; i++) {
+	for (size_t i = 0; c->indicators && i < c->result.n; i++)
 		jx_cmp_indicators_free(&c->indicators[i]);
-		jx_project_free(&c->full_a[i]);
-		jx_project_free(&c->full_b[i]);
-	}
+	for (size_t i = 0; c->ind_a && i < c->na; i++)
+		jx_project_free(&c->ind_a[i]);
+	for (size_t i = 0; c->ind_b && i < c->nb; i++)
+		jx_project_free(&c->ind_b[i]);
 	free(c->indicators);
-	free(c->full_a);
-	free(c->full_b);
+	free(c->ind_a);
+	free(c->ind_b);
 	jx_cmp_result_free(&c->result);
 	free_briefs(c->a, c->na);
 	free_briefs(c->b, c->nb);

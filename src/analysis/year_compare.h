@@ -19,9 +19,11 @@ struct jx_year_compare {
 	struct jx_cmp_project *a, *b;    /* owned, with owned strings */
 	size_t na, nb;
 	struct jx_cmp_result result;
-	/* Per result row (same index): the two projects in full and their
-	 * indicator comparison; zeroed for new and gone rows. */
-	struct jx_project *full_a, *full_b;
+	/* The indicators of each project of a and b (same index as a, b),
+	 * read in one pass per year; only .indicators is filled. */
+	struct jx_project *ind_a, *ind_b;
+	/* Per result row (same index): the indicator comparison; empty for
+	 * new and gone rows. */
 	struct jx_cmp_indicators *indicators;
 };
 

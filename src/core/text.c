@@ -10,6 +10,7 @@
 #endif
 
 #include "core/text.h"
+#include "core/utf8.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -76,10 +77,66 @@ is_key_space(int32_t cp)
 	}
 }
 
+/* True for a code point that NFKC leaves as it is and that has no
+ * combining marks to compose with: ASCII, CJK ideographs, most CJK
+ * punctuation, ≤ ≥. Full-width ASCII (U+FF01..FF5E) and U+3000 are handled
+ * by the caller. The table's text is almost all of these, and keys are made
+ * for every row compared, so they are worth not sending through utf8proc. */
+static bool
+nfkc_stable(int32_t cp)
+{
+	return cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0x3001 && cp <= 0x3035) || cp == 0x2264 || cp == 0x2265;
+}
+
+/* The key of s without utf8proc, or NULL (and *slow set) when s has a
+ * character outside the fast set. */
+static char *
+fast_key(const char *s, bool *slow)
+{
+	size_t len = strlen(s);
+	char *key = malloc(len + 1), *out = key;
+
+	*slow = false;
+	while (key && len > 0) {
+		int32_t cp;
+		int n = jx_utf8_decode(s, len, &cp);
+
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			cp -= 0xFEE0;          /* full-width ASCII → ASCII */
+		else if (cp == 0x3000)
+			cp = ' ';
+		else if (cp < 0 || !nfkc_stable(cp)) {
+			*slow = true;
+			free(key);
+			return NULL;
+		}
+		if (cp < 0x80) {
+			if (cp >= 'A' && cp <= 'Z')
+				*out++ = (char)(cp - 'A' + 'a');
+			else if (!is_key_space(cp))
+				*out++ = (char)cp;
+		} else {
+			memcpy(out, s, (size_t)n);
+			out += n;
+		}
+		s += n;
+		len -= (size_t)n;
+	}
+	if (key)
+		*out = '\0';
+	return key;
+}
+
 char *
 jx_text_key(const char *s)
 {
-	char *key = jx_text_nfkc(s);
+	bool slow;
+	char *key = s ? fast_key(s, &slow) : NULL;
+
+	if (key || (s && !slow))
+		return key;
+	key = jx_text_nfkc(s);
 	const utf8proc_uint8_t *in;
 	char *out;
 	utf8proc_int32_t cp;

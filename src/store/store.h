@@ -224,6 +224,20 @@ enum jx_status jx_store_brief_projects(struct jx_store *st,
 				       jx_brief_cb cb, void *ctx,
 				       struct jx_error *err);
 
+/* Every indicator of a department-year in one pass, in the order of the
+ * projects (the order of jx_store_brief_projects) and then their own;
+ * strings borrowed for the callback. */
+struct jx_year_indicator_row {
+	int64_t project_id;
+	const char *level1, *level2, *name, *description, *target, *basis;
+};
+typedef int (*jx_year_indicator_cb)(void *ctx,
+				    const struct jx_year_indicator_row *row);
+enum jx_status jx_store_year_indicators(struct jx_store *st,
+					int64_t dept_year_id,
+					jx_year_indicator_cb cb, void *ctx,
+					struct jx_error *err);
+
 /* Records that project_id continues predecessor_id (a project of the same
  * department in an earlier year), replacing an earlier link of the
  * project; or removes the link (JX_NOTFOUND when there is none). Links are

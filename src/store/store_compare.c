@@ -42,6 +42,36 @@ jx_store_brief_projects(struct jx_store *st, int64_t dept_year_id,
 	return JX_OK;
 }
 
+enum jx_status
+jx_store_year_indicators(struct jx_store *st, int64_t dept_year_id,
+			 jx_year_indicator_cb cb, void *ctx,
+			 struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_YEAR_INDICATORS, err);
+	int step;
+
+	if (!s)
+		return JX_DB;
+	sqlite3_bind_int64(s, 1, dept_year_id);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct jx_year_indicator_row row = {
+			.project_id = sqlite3_column_int64(s, 0),
+			.level1 = jx_col_text(s, 1),
+			.level2 = jx_col_text(s, 2),
+			.name = jx_col_text(s, 3),
+			.description = jx_col_text(s, 4),
+			.target = jx_col_text(s, 5),
+			.basis = jx_col_text(s, 6),
+		};
+		if (cb(ctx, &row) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return jx_db_error(st, err, "reading a year's indicators");
+	return JX_OK;
+}
+
 struct identity {
 	int64_t department_id;
 	int year;

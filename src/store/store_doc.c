@@ -173,7 +173,7 @@ put_indicator(struct jx_store *st, const struct jx_indicator *ind,
 
 	if (!s)
 		return JX_DB;
-	jx_target_parse(ind->target, &t);
+	jx_store_parse_target(st, ind->target, &t);
 	sqlite3_bind_int64(s, 1, project_id);
 	sqlite3_bind_int64(s, 2, seq);
 	jx_bind_text(s, 3, ind->level1);

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "core/target.h"
 #include "store/store.h"
 
 /* The list queries come in pairs (forward and backward from a key) that
@@ -152,6 +153,11 @@
 	  "   AND l.project_key = " JX_PROJECT_KEY("p") " LIMIT 1)" \
 	  " FROM project p JOIN dept_year y ON y.id = p.dept_year_id" \
 	  " WHERE p.dept_year_id = ?1 ORDER BY p.seq, p.id") \
+	_(YEAR_INDICATORS, \
+	  "SELECT i.project_id, i.level1, i.level2, i.name, i.description," \
+	  " i.target, i.basis FROM project p JOIN indicator i" \
+	  " ON i.project_id = p.id WHERE p.dept_year_id = ?1" \
+	  " ORDER BY p.seq, p.id, i.seq, i.id") \
 	_(PROJECT_IDENTITY, \
 	  "SELECT y.department_id, y.year, " JX_PROJECT_KEY("p") \
 	  " FROM project p JOIN dept_year y ON y.id = p.dept_year_id" \
@@ -203,8 +209,17 @@ enum jx_stmt_id {
 	JX_STMT_COUNT
 };
 
+/* Parsed targets by text: a table holds a few thousand distinct targets
+ * among millions of rows, and parsing is the costliest part of an insert. */
+#define JX_TARGET_CACHE 1024
+struct jx_target_slot {
+	char *text;
+	struct jx_target parsed;
+};
+
 struct jx_store {
 	sqlite3 *db;
+	struct jx_target_slot *targets;   /* JX_TARGET_CACHE slots, lazily */
 	char *path;
 	char *user;
 	bool readonly;
@@ -233,6 +248,10 @@ const char *jx_col_text(sqlite3_stmt *s, int i);
 /* Current time as ISO-8601 UTC ("2026-11-21T14:41:12Z"); JIXIAO_NOW (epoch
  * seconds) overrides the clock so that tests are deterministic. */
 void jx_store_now(char buf[32]);
+
+/* The parsed form of a target, from the cache when it was seen before. */
+void jx_store_parse_target(struct jx_store *st, const char *text,
+			   struct jx_target *out);
 
 /* Appends one row to the change log (same transaction as the change). */
 enum jx_status jx_log_change(struct jx_store *st, const char *action,

@@ -173,10 +173,39 @@ strdup_copies(void **state)
 	free(copy);
 }
 
+/* The fast path (no utf8proc) and the NFKC path give the same keys: text
+ * of the tables' usual characters, full-width forms, and characters only
+ * NFKC folds (①, Ⅱ, ﬁ) mixed in. */
+static void
+key_fast_and_slow_agree(void **state)
+{
+	static const struct { const char *in, *key; } cases[] = {
+		{ "社会效益指 标", "社会效益指标" },
+		{ "人员满意度（%）", "人员满意度(%)" },
+		{ "ＡＢＣ１２３", "abc123" },
+		{ "≥９０％", "≥90%" },
+		{ "《条例》、。", "《条例》、。" },
+		{ "社区\u3000工作", "社区工作" },
+		{ "第①项", "第1项" },
+		{ "Ⅱ类", "ii类" },
+		{ "ﬁle 社区", "file社区" },
+		{ "", "" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *key = jx_text_key(cases[i].in);
+		assert_non_null(key);
+		assert_string_equal(key, cases[i].key);
+		free(key);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(key_fast_and_slow_agree),
 		cmocka_unit_test(nfkc_folds_full_width),
 		cmocka_unit_test(nfkc_refuses_invalid),
 		cmocka_unit_test(key_removes_space_and_case),
