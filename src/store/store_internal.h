@@ -44,6 +44,19 @@
 	" OR instr(" i ".description, " t ") > 0" \
 	" OR instr(" i ".basis, " t ") > 0)"
 
+/* A department-year with its counts and total. Two statements use it,
+ * for every department and for one: a "?1 = 0 OR …" in one statement
+ * would keep SQLite from using the index for the one department that
+ * every move in the departments pane asks for. */
+#define JX_YEAR_SELECT \
+	"SELECT y.id, y.department_id, y.year," \
+	" (SELECT count(*) FROM project WHERE dept_year_id = y.id)," \
+	" (SELECT count(*) FROM indicator i JOIN project p" \
+	"  ON i.project_id = p.id WHERE p.dept_year_id = y.id)," \
+	" (SELECT sum(annual_total) FROM project WHERE dept_year_id = y.id)," \
+	" d.code, d.name FROM dept_year y JOIN department d" \
+	" ON d.id = y.department_id"
+
 /* Every statement the store runs more than once, prepared once per handle
  * (SQLITE_PREPARE_PERSISTENT) and reset after use. */
 #define JX_STMT_LIST(_) \
@@ -132,15 +145,10 @@
 	  " ORDER BY seq DESC, id DESC LIMIT ?5") \
 	_(COUNT_INDICATORS, "SELECT count(*) FROM indicator" \
 	  " WHERE project_id = ?1 AND (seq, id) < (?2, ?3)") \
-	_(LIST_YEARS, \
-	  "SELECT y.id, y.department_id, y.year," \
-	  " (SELECT count(*) FROM project WHERE dept_year_id = y.id)," \
-	  " (SELECT count(*) FROM indicator i JOIN project p" \
-	  "  ON i.project_id = p.id WHERE p.dept_year_id = y.id)," \
-	  " (SELECT sum(annual_total) FROM project WHERE dept_year_id = y.id)," \
-	  " d.code, d.name FROM dept_year y JOIN department d" \
-	  " ON d.id = y.department_id WHERE ?1 = 0 OR y.department_id = ?1" \
+	_(LIST_YEARS, JX_YEAR_SELECT \
 	  " ORDER BY d.name, d.id, y.year") \
+	_(LIST_YEARS_OF, JX_YEAR_SELECT " WHERE y.department_id = ?1" \
+	  " ORDER BY y.year") \
 	_(COMPARE_PROJECTS, \
 	  "SELECT p.id, p.code, p.name, p.annual_total," \
 	  " (SELECT pa.id FROM project_link l" \

@@ -279,12 +279,14 @@ enum jx_status
 jx_store_years(struct jx_store *st, int64_t department_id, jx_year_cb cb,
 	       void *ctx, struct jx_error *err)
 {
-	sqlite3_stmt *s = jx_stmt(st, JX_STMT_LIST_YEARS, err);
+	sqlite3_stmt *s = jx_stmt(st, department_id ? JX_STMT_LIST_YEARS_OF
+						  : JX_STMT_LIST_YEARS, err);
 	int step;
 
 	if (!s)
 		return JX_DB;
-	sqlite3_bind_int64(s, 1, department_id);
+	if (department_id)
+		sqlite3_bind_int64(s, 1, department_id);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct jx_year_row row = {
 			.id = sqlite3_column_int64(s, 0),
