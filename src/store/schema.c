@@ -210,8 +210,13 @@ jx_schema_migrate(sqlite3 *db, const char *path, struct jx_error *err)
 	int version = 0, fresh = 0;
 	enum jx_status rc;
 
+	/* Most opens find the schema current: a read tells, without taking
+	 * the write lock that a migration needs. */
+	rc = inspect(db, path, &version, &fresh, err);
+	if (rc != JX_OK || (!fresh && version == JX_SCHEMA_VERSION))
+		return rc;
 	/* BEGIN IMMEDIATE: two programs opening a new file at once must not
-	 * both create the schema. Inspect inside the lock. */
+	 * both create the schema. Inspect again inside the lock. */
 	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return jx_error_set(err, sqlite3_errcode(db) == SQLITE_NOTADB
 				    ? JX_NOTDB : JX_DB, "%s: %s", path,
