@@ -109,6 +109,32 @@ static const char *const migrations[] = {
 	" predecessor_key TEXT NOT NULL,"
 	" created_at TEXT NOT NULL, who TEXT NOT NULL,"
 	" PRIMARY KEY (department_id, year, project_key));",
+
+	/* 2 -> 3: a trigram index over the text a search looks at, so that
+	 * "which indicators mention 满意度" is answered from an index, not a
+	 * scan of every row. External content (no second copy of the text),
+	 * kept by triggers in the same transaction as every change, and
+	 * case-sensitive like the instr() it stands in for. */
+	"CREATE VIRTUAL TABLE indicator_fts USING fts5(name, target,"
+	" description, basis, content='indicator', content_rowid='id',"
+	" tokenize='trigram case_sensitive 1');"
+	"CREATE TRIGGER indicator_fts_insert AFTER INSERT ON indicator BEGIN"
+	" INSERT INTO indicator_fts(rowid, name, target, description, basis)"
+	" VALUES (new.id, new.name, new.target, new.description, new.basis);"
+	" END;"
+	"CREATE TRIGGER indicator_fts_delete AFTER DELETE ON indicator BEGIN"
+	" INSERT INTO indicator_fts(indicator_fts, rowid, name, target,"
+	" description, basis) VALUES ('delete', old.id, old.name, old.target,"
+	" old.description, old.basis);"
+	" END;"
+	"CREATE TRIGGER indicator_fts_update AFTER UPDATE ON indicator BEGIN"
+	" INSERT INTO indicator_fts(indicator_fts, rowid, name, target,"
+	" description, basis) VALUES ('delete', old.id, old.name, old.target,"
+	" old.description, old.basis);"
+	" INSERT INTO indicator_fts(rowid, name, target, description, basis)"
+	" VALUES (new.id, new.name, new.target, new.description, new.basis);"
+	" END;"
+	"INSERT INTO indicator_fts(indicator_fts) VALUES ('rebuild');",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

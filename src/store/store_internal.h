@@ -193,6 +193,17 @@
 	  " JOIN department d ON d.id = y.department_id" \
 	  " WHERE i.id > ?1 AND " JX_SEARCH_MATCH("i", "?2") \
 	  " ORDER BY i.id LIMIT ?3") \
+	_(SEARCH_INDICATORS_FTS, \
+	  "SELECT i.id, d.code, d.name, y.year, p.code, p.name, i.level2," \
+	  " i.name, i.target FROM indicator_fts f" \
+	  " JOIN indicator i ON i.id = f.rowid" \
+	  " JOIN project p ON p.id = i.project_id" \
+	  " JOIN dept_year y ON y.id = p.dept_year_id" \
+	  " JOIN department d ON d.id = y.department_id" \
+	  " WHERE indicator_fts MATCH ?2 AND f.rowid > ?1" \
+	  " ORDER BY f.rowid LIMIT ?3") \
+	_(COUNT_SEARCH_FTS, \
+	  "SELECT count(*) FROM indicator_fts WHERE indicator_fts MATCH ?1") \
 	_(COUNT_SEARCH, \
 	  "SELECT count(*) FROM indicator i WHERE " JX_SEARCH_MATCH("i", "?1")) \
 	_(FIND_DEPT_BY_NAME, "SELECT id FROM department WHERE name = ?1") \

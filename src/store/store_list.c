@@ -497,19 +497,53 @@ jx_store_code_prefix(struct jx_store *st, const char *prefix)
 	return found;
 }
 
+/* The trigram index answers texts of three characters or more; a shorter
+ * one (2 characters: 满意) is looked for by a scan. The text becomes one
+ * FTS5 phrase, quotes doubled, so that nothing in it is query syntax. */
+static char *
+fts_phrase(const char *text)
+{
+	size_t chars = 0, len = strlen(text), q = 0;
+	char *out, *o;
+
+	for (const char *p = text; *p; p++) {
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+		q += *p == '"';
+	}
+	if (chars < 3 || !(out = malloc(len + q + 3)))
+		return NULL;
+	o = out;
+	*o++ = '"';
+	for (const char *p = text; *p; p++) {
+		if (*p == '"')
+			*o++ = '"';
+		*o++ = *p;
+	}
+	*o++ = '"';
+	*o = '\0';
+	return out;
+}
+
 enum jx_status
 jx_store_search(struct jx_store *st, const char *text, int64_t *after,
 		int limit, jx_search_cb cb, void *ctx, int *n,
 		struct jx_error *err)
 {
-	sqlite3_stmt *s = jx_stmt(st, JX_STMT_SEARCH_INDICATORS, err);
+	char *phrase = fts_phrase(text);
+	sqlite3_stmt *s = jx_stmt(st, phrase ? JX_STMT_SEARCH_INDICATORS_FTS
+					     : JX_STMT_SEARCH_INDICATORS, err);
 	int step;
 
 	*n = 0;
-	if (!s)
+	if (!s) {
+		free(phrase);
 		return JX_DB;
+	}
 	sqlite3_bind_int64(s, 1, *after);
-	jx_bind_text(s, 2, text);
+	if (phrase)
+		sqlite3_bind_text(s, 2, phrase, -1, free);
+	else
+		jx_bind_text(s, 2, text);
 	sqlite3_bind_int(s, 3, limit);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct jx_search_row row = {
@@ -538,13 +572,20 @@ enum jx_status
 jx_store_search_count(struct jx_store *st, const char *text, int64_t *count,
 		      struct jx_error *err)
 {
-	sqlite3_stmt *s = jx_stmt(st, JX_STMT_COUNT_SEARCH, err);
+	char *phrase = fts_phrase(text);
+	sqlite3_stmt *s = jx_stmt(st, phrase ? JX_STMT_COUNT_SEARCH_FTS
+					     : JX_STMT_COUNT_SEARCH, err);
 	int step;
 
 	*count = 0;
-	if (!s)
+	if (!s) {
+		free(phrase);
 		return JX_DB;
-	jx_bind_text(s, 1, text);
+	}
+	if (phrase)
+		sqlite3_bind_text(s, 1, phrase, -1, free);
+	else
+		jx_bind_text(s, 1, text);
 	step = sqlite3_step(s);
 	if (step == SQLITE_ROW)
 		*count = sqlite3_column_int64(s, 0);

@@ -2641,7 +2641,9 @@ test_migrate_from_v1(void **state)
 	jx_doc_free(&d);
 	jx_store_close(st);
 	db = raw_open(path, SQLITE_OPEN_READWRITE);
-	exec_sql(db, "DROP TABLE project_link; PRAGMA user_version = 1;");
+	exec_sql(db, "DROP TRIGGER indicator_fts_insert; DROP TRIGGER indicator_fts_delete;"
+		 " DROP TRIGGER indicator_fts_update; DROP TABLE indicator_fts;"
+		 " DROP TABLE project_link; PRAGMA user_version = 1;");
 	sqlite3_close(db);
 
 	st = open_store(path, JX_OPEN_WRITE);
@@ -2750,6 +2752,99 @@ test_links(void **state)
 	close_store(st, path);
 }
 
+struct hit_count {
+	int64_t n;
+};
+
+static int
+count_hit(void *ctx, const struct jx_search_row *row)
+{
+	(void)row;
+	((struct hit_count *)ctx)->n++;
+	return 0;
+}
+
+/* Every hit of a search, paged in windows of 7. */
+static int64_t
+search_all(struct jx_store *st, const char *text)
+{
+	struct hit_count c = { 0 };
+	struct jx_error err;
+	int64_t after = 0;
+	int n = 7;
+
+	jx_error_clear(&err);
+	while (n == 7)
+		assert_int_equal(jx_store_search(st, text, &after, 7, count_hit,
+						 &c, &n, &err), JX_OK);
+	return c.n;
+}
+
+/* The trigram index gives what a scan of the four columns gives, for
+ * texts of every length, quotes, and ASCII case; and it follows deletes
+ * (a replacing import) and a migration from schema 2. */
+static void
+test_search_index(void **state)
+{
+	static const char *const texts[] = {
+		"满意度", "满意", "≥90", "\"", "a\"b", "工作记录", "Ab", "AB",
+		"社区工作经费", "不存在的文字", "9" };
+	char path[PATH_SIZE], sql[512];
+	struct jx_store *st = new_store("search.db", path);
+	struct jx_doc d;
+	struct jx_error err;
+	int64_t count;
+
+	(void)state;
+	rich_doc(&d);
+	put_ok(st, &d, "rich.yaml");
+	small_doc(&d, "700001", "搜索测试单位", 2024, 3, 4, yuan(100));
+	free(d.projects[0].indicators[0].target);
+	d.projects[0].indicators[0].target = xdup("≥90满意度 \"Ab\"");
+	put_ok(st, &d, "small.yaml");
+	jx_doc_free(&d);
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		char *q = sqlite3_mprintf(
+			"SELECT count(*) FROM indicator WHERE instr(name, %Q) > 0"
+			" OR instr(target, %Q) > 0 OR instr(description, %Q) > 0"
+			" OR instr(basis, %Q) > 0", texts[i], texts[i], texts[i],
+			texts[i]);
+		int want = q_int(st->db, q);
+		sqlite3_free(q);
+		jx_error_clear(&err);
+		assert_int_equal(jx_store_search_count(st, texts[i], &count,
+						       &err), JX_OK);
+		if (count != want || search_all(st, texts[i]) != want)
+			fail_msg("'%s': index %lld, scan %d", texts[i],
+				 (long long)count, want);
+	}
+	assert_int_equal(q_int(st->db, "SELECT count(*) FROM indicator"
+			       " WHERE instr(target, 'Ab') > 0"), 1);
+	jx_store_close(st);
+
+	/* Back to schema 2, as the previous release wrote it: reopening
+	 * builds the index for the rows already there. */
+	sqlite3 *db = raw_open(path, SQLITE_OPEN_READWRITE);
+	exec_sql(db, "DROP TRIGGER indicator_fts_insert; DROP TRIGGER indicator_fts_delete;"
+		 " DROP TRIGGER indicator_fts_update; DROP TABLE indicator_fts;"
+		 " PRAGMA user_version = 2;");
+	sqlite3_close(db);
+	st = open_store(path, JX_OPEN_WRITE);
+	snprintf(sql, sizeof sql, "INSERT INTO indicator_fts(indicator_fts,"
+		 " rank) VALUES ('integrity-check', 1)");
+	exec_sql(st->db, sql);
+	jx_error_clear(&err);
+	assert_int_equal(jx_store_search_count(st, "满意度", &count, &err),
+			 JX_OK);
+	assert_int_equal(count, q_int(st->db, "SELECT count(*) FROM indicator"
+				      " WHERE instr(name, '满意度') > 0 OR"
+				      " instr(target, '满意度') > 0 OR"
+				      " instr(description, '满意度') > 0 OR"
+				      " instr(basis, '满意度') > 0"));
+	assert_true(count >= 1);
+	close_store(st, path);
+}
+
 int
 main(void)
 {
@@ -2779,6 +2874,7 @@ main(void)
 		cmocka_unit_test(test_query_plans),
 		cmocka_unit_test(test_migrate_from_v1),
 		cmocka_unit_test(test_links),
+		cmocka_unit_test(test_search_index),
 	};
 	const char *tmp = getenv("TMPDIR");
 	int failed;
