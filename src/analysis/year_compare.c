@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "analysis/year_compare.h"
 #include "core/money.h"
 #include "core/text.h"
@@ -70,7 +71,7 @@ load_year(struct jx_store *st, int64_t dept_id, int year, int other,
 		rc = jx_store_brief_projects(st, year_id, other, on_brief, &l,
 					     err);
 	if (rc == JX_OK && l.oom)
-		rc = jx_error_set(err, JX_NOMEM, "out of memory");
+		rc = jx_error_set(err, JX_NOMEM, _("out of memory"));
 	if (rc != JX_OK) {
 		free_briefs(l.items, l.n);
 		return rc;
@@ -131,13 +132,13 @@ load_indicators(struct jx_store *st, int64_t dept_id, int year,
 
 	*out = f.into = calloc(n ? n : 1, sizeof *f.into);
 	if (!f.into)
-		return jx_error_set(err, JX_NOMEM, "out of memory");
+		return jx_error_set(err, JX_NOMEM, _("out of memory"));
 	rc = jx_store_find_year(st, dept_id, year, &year_id, err);
 	if (rc == JX_OK)
 		rc = jx_store_year_indicators(st, year_id, on_indicator, &f,
 					      err);
 	if (rc == JX_OK && f.oom)
-		rc = jx_error_set(err, JX_NOMEM, "out of memory");
+		rc = jx_error_set(err, JX_NOMEM, _("out of memory"));
 	return rc;
 }
 
@@ -162,7 +163,7 @@ judge_all(struct jx_store *st, int64_t dept_id, struct jx_year_compare *c,
 				     &c->ind_b, err);
 	if (rc == JX_OK && !(c->indicators = calloc(n ? n : 1,
 						    sizeof *c->indicators)))
-		rc = jx_error_set(err, JX_NOMEM, "out of memory");
+		rc = jx_error_set(err, JX_NOMEM, _("out of memory"));
 	for (size_t i = 0; rc == JX_OK && i < n; i++) {
 		struct jx_cmp_row *row = &c->result.rows[i];
 		const struct jx_project *pa, *pb;
@@ -174,7 +175,7 @@ judge_all(struct jx_store *st, int64_t dept_id, struct jx_year_compare *c,
 		if (!jx_compare_indicators(pa->indicators, pa->n_indicators,
 					   pb->indicators, pb->n_indicators,
 					   &c->indicators[i]))
-			return jx_error_set(err, JX_NOMEM, "out of memory");
+			return jx_error_set(err, JX_NOMEM, _("out of memory"));
 		if (row->status == JX_CS_SAME &&
 		    jx_cmp_indicators_differ(&c->indicators[i]))
 			row->status = JX_CS_CHANGED;
@@ -196,15 +197,15 @@ jx_year_compare_load(struct jx_store *st, int64_t dept_id, int year_a,
 	out->year_a = year_a;
 	out->year_b = year_b;
 	if (year_a == year_b)
-		return jx_error_set(err, JX_USAGE, "comparing %d with itself:"
-				    " give two different years", year_a);
+		return jx_error_set(err, JX_USAGE, _("comparing %d with itself:"
+				    " give two different years"), year_a);
 	rc = load_year(st, dept_id, year_a, year_b, &out->a, &out->na, err);
 	if (rc == JX_OK)
 		rc = load_year(st, dept_id, year_b, year_a, &out->b, &out->nb,
 			       err);
 	if (rc == JX_OK && !jx_compare_projects(out->a, out->na, out->b,
 						out->nb, &out->result))
-		rc = jx_error_set(err, JX_NOMEM, "out of memory");
+		rc = jx_error_set(err, JX_NOMEM, _("out of memory"));
 	if (rc == JX_OK)
 		rc = judge_all(st, dept_id, out, err);
 	if (rc != JX_OK)

@@ -13,6 +13,7 @@
 #include "config.h"
 #endif
 
+#include "core/i18n.h"
 #include "core/money.h"
 
 #include <inttypes.h>
@@ -237,34 +238,34 @@ fault_error(enum fault f, const char *text, const char *bad, size_t bad_len,
 	switch (f) {
 	case F_CHAR:
 		return jx_error_set(err, JX_INVALID,
-			"amount \"%s\" is not a number of 万元: unexpected \"%s\"",
+			_("amount \"%s\" is not a number of 万元: unexpected \"%s\""),
 			q, b);
 	case F_TWO_POINTS:
 		return jx_error_set(err, JX_INVALID,
-			"amount \"%s\" has more than one decimal point", q);
+			_("amount \"%s\" has more than one decimal point"), q);
 	case F_GROUPING:
 		return jx_error_set(err, JX_INVALID,
-			"amount \"%s\" has a misplaced thousands separator "
-			"(',' goes between groups of three digits)", q);
+			_("amount \"%s\" has a misplaced thousands separator "
+			"(',' goes between groups of three digits)"), q);
 	case F_DECIMALS:
 		return jx_error_set(err, JX_INVALID,
-			"amount \"%s\" has more than four decimals "
-			"(0.0001 万元 is one yuan)", q);
+			_("amount \"%s\" has more than four decimals "
+			"(0.0001 万元 is one yuan)"), q);
 	case F_LARGE:
 		return jx_error_set(err, JX_INVALID,
-			"amount \"%s\" is too large (more than %" PRId64 " 万元)",
+			_("amount \"%s\" is too large (more than %" PRId64 " 万元)"),
 			q, JX_MONEY_MAX_YUAN / YUAN_PER_WAN);
 	case F_NO_WHOLE:
 		return jx_error_set(err, JX_INVALID,
-			"amount \"%s\" has no digit before the decimal point", q);
+			_("amount \"%s\" has no digit before the decimal point"), q);
 	case F_NO_FRAC:
 		return jx_error_set(err, JX_INVALID,
-			"amount \"%s\" has no digit after the decimal point", q);
+			_("amount \"%s\" has no digit after the decimal point"), q);
 	case F_NO_DIGITS:
 	case F_NONE:
 		break;
 	}
-	return jx_error_set(err, JX_INVALID, "amount \"%s\" has no digits", q);
+	return jx_error_set(err, JX_INVALID, _("amount \"%s\" has no digits"), q);
 }
 
 static uint64_t
@@ -338,9 +339,9 @@ jx_money_parse_wan(const char *text, int64_t *out, struct jx_error *err)
 		quote(text, q, sizeof q);
 		if (unit)
 			return jx_error_set(err, JX_INVALID,
-				"amount \"%s\" has no number before 万元", q);
+				_("amount \"%s\" has no number before 万元"), q);
 		return jx_error_set(err, JX_INVALID,
-			"amount \"%s\" is empty: expected a number of 万元", q);
+			_("amount \"%s\" is empty: expected a number of 万元"), q);
 	}
 	return scan_number(text, s, e, out, err);
 }

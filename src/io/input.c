@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "core/error.h"
 #include "core/utf8.h"
 #include "io/input.h"
@@ -85,12 +86,12 @@ read_raw(const char *path, const char *name, char **data, size_t *len,
 		e = errno;
 		if (fd >= 0 && !is_stdin)
 			close(fd);
-		return jx_error_at(err, JX_IO, name, 0, 0, "%s", strerror(e));
+		return jx_error_at(err, JX_IO, name, 0, 0, _("%s"), strerror(e));
 	}
 	if (S_ISDIR(st.st_mode)) {
 		if (!is_stdin)
 			close(fd);
-		return jx_error_at(err, JX_IO, name, 0, 0, "%s",
+		return jx_error_at(err, JX_IO, name, 0, 0, _("%s"),
 				   strerror(EISDIR));
 	}
 	e = read_fd(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, data,
@@ -98,9 +99,9 @@ read_raw(const char *path, const char *name, char **data, size_t *len,
 	if (!is_stdin)
 		close(fd);
 	if (e == ENOMEM)
-		return jx_error_at(err, JX_NOMEM, name, 0, 0, "out of memory");
+		return jx_error_at(err, JX_NOMEM, name, 0, 0, _("out of memory"));
 	if (e)
-		return jx_error_at(err, JX_IO, name, 0, 0, "%s", strerror(e));
+		return jx_error_at(err, JX_IO, name, 0, 0, _("%s"), strerror(e));
 	return JX_OK;
 }
 
@@ -197,7 +198,7 @@ check_utf8(const char *name, char *raw, size_t len, struct jx_error *err)
 		return JX_OK;
 	jx_input_position(raw, bad, &line, &column);
 	return jx_error_at(err, JX_ENCODING, name, line, column,
-			   "byte %zu: not valid UTF-8%s", bad,
+			   _("byte %zu: not valid UTF-8%s"), bad,
 			   looks_like_gb18030(raw, len)
 				   ? " (it looks like GB18030; use --encoding "
 				     "GB18030)"
@@ -218,8 +219,8 @@ convert(const char *name, const char *encoding, char **raw, size_t *len,
 	if (cd == (iconv_t)-1) {
 		if (errno == EINVAL)
 			return jx_error_at(err, JX_ENCODING, name, 0, 0,
-					   "unknown encoding '%s'", encoding);
-		return jx_error_at(err, JX_ENCODING, name, 0, 0, "%s: %s",
+					   _("unknown encoding '%s'"), encoding);
+		return jx_error_at(err, JX_ENCODING, name, 0, 0, _("%s: %s"),
 				   encoding, strerror(errno));
 	}
 	e = iconv_all(cd, *raw, *len, &out, &outlen, &bad);
@@ -233,7 +234,7 @@ convert(const char *name, const char *encoding, char **raw, size_t *len,
 	jx_input_position(out, outlen, &line, &column);
 	free(out);
 	if (e == ENOMEM)
-		return jx_error_at(err, JX_NOMEM, name, 0, 0, "out of memory");
+		return jx_error_at(err, JX_NOMEM, name, 0, 0, _("out of memory"));
 	return jx_error_at(err, JX_ENCODING, name, line, column,
 			   e == EINVAL ? "byte %zu: incomplete %s sequence at "
 					 "the end of the file"

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "core/i18n.h"
 #include "core/error.h"
 #include "io/input.h"
 #include "io/yaml_events.h"
@@ -73,7 +74,7 @@ jx_yaml_events_add_error(struct jx_yaml_events *y, enum jx_status status,
 	struct jx_error e;
 
 	jx_error_clear(&e);
-	jx_error_at(&e, status, y->file, line, column, "%s", message);
+	jx_error_at(&e, status, y->file, line, column, _("%s"), message);
 	if (jx_errlist_add(y->errors, &e) != JX_OK) {
 		y->stop = true;
 		status = JX_NOMEM;
@@ -182,22 +183,22 @@ check_extras(struct jx_yaml_events *y)
 
 	if (ev->type == YAML_ALIAS_EVENT) {
 		jx_yaml_events_report(y, JX_INVALID, ev->start_mark,
-				      "aliases (*%s) are not supported",
+				      _("aliases (*%s) are not supported"),
 				      ev->data.alias.anchor);
 		return;
 	}
 	anchor_and_tag(ev, &anchor, &tag);
 	if (anchor)
 		jx_yaml_events_report(y, JX_INVALID, ev->start_mark,
-				      "anchors (&%s) are not supported",
+				      _("anchors (&%s) are not supported"),
 				      anchor);
 	if (tag && strncmp((const char *)tag, TAG_PREFIX, prefix) == 0)
 		jx_yaml_events_report(y, JX_INVALID, ev->start_mark,
-				      "tags (!!%s) are not supported",
+				      _("tags (!!%s) are not supported"),
 				      tag + prefix);
 	else if (tag)
 		jx_yaml_events_report(y, JX_INVALID, ev->start_mark,
-				      "tags (%s) are not supported", tag);
+				      _("tags (%s) are not supported"), tag);
 }
 
 bool
@@ -246,7 +247,7 @@ jx_yaml_events_finish(struct jx_yaml_events *y, const char *rule)
 		return;
 	if (y->ev.type == YAML_DOCUMENT_START_EVENT)
 		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
-				      "a second document starts here; %s",
+				      _("a second document starts here; %s"),
 				      rule);
 }
 

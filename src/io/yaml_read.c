@@ -24,6 +24,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "core/i18n.h"
 #include "core/error.h"
 #include "core/money.h"
 #include "core/record.h"
@@ -270,7 +271,7 @@ store_money(struct jx_yaml_events *r, const struct jx_yaml_field *f,
 	jx_error_clear(&e);
 	if (jx_money_parse_wan(text, &a->yuan, &e) != JX_OK) {
 		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
-				      "%s: %s", ref, e.message);
+				      _("%s: %s"), ref, e.message);
 		return BAD;
 	}
 	a->present = true;
@@ -287,8 +288,8 @@ store_year(struct jx_yaml_events *r, const struct jx_yaml_field *f,
 	if (!(*year = scalar_year(r))) {
 		shown(r, text, sizeof text);
 		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
-				      "%s must be a year from 1900 to 2999, "
-				      "not '%s'", ref, text);
+				      _("%s must be a year from 1900 to 2999, "
+				      "not '%s'"), ref, text);
 		return BAD;
 	}
 	return STORED;
@@ -303,7 +304,7 @@ check_format(struct jx_yaml_events *r, const char *ref)
 		return STORED;
 	shown(r, text, sizeof text);
 	jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
-			      "%s must be '%s', not '%s'", ref,
+			      _("%s must be '%s', not '%s'"), ref,
 			      JX_YAML_FORMAT, text);
 	return BAD;
 }
@@ -319,7 +320,7 @@ store_scalar(struct jx_yaml_events *r, const struct jx_yaml_field *f,
 	field_ref(ref, sizeof ref, f->key, label);
 	if (memchr(text, '\0', r->ev.data.scalar.length)) {
 		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
-				      "%s contains a NUL character", ref);
+				      _("%s contains a NUL character"), ref);
 		return BAD;
 	}
 	switch (f->type) {
@@ -354,7 +355,7 @@ read_list(struct jx_yaml_events *r, const struct jx_yaml_field *f, void *rec,
 			continue;
 		if (r->ev.type != YAML_MAPPING_START_EVENT) {
 			jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
-					      "%s must be a mapping, not %s",
+					      _("%s must be a mapping, not %s"),
 					      item_label,
 					      jx_yaml_events_kind(r));
 			if (!jx_yaml_events_skip_node(r))
@@ -391,7 +392,7 @@ read_value(struct jx_yaml_events *r, const struct jx_yaml_field *f, void *rec,
 	if (r->ev.type != want) {
 		field_ref(ref, sizeof ref, f->key, label);
 		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
-				      "%s must be %s, not %s", ref,
+				      _("%s must be %s, not %s"), ref,
 				      type_wanted(f->type),
 				      jx_yaml_events_kind(r));
 		return jx_yaml_events_skip_node(r);
@@ -419,7 +420,7 @@ read_entry(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
 	if (r->ev.type != YAML_SCALAR_EVENT) {
 		if (r->ev.type != YAML_ALIAS_EVENT) /* else reported */
 			jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
-					      "a key must be text, not %s",
+					      _("a key must be text, not %s"),
 					      jx_yaml_events_kind(r));
 		return jx_yaml_events_skip_node(r) &&
 		       jx_yaml_events_next(r) && jx_yaml_events_skip_node(r);
@@ -430,7 +431,7 @@ read_entry(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
 		;
 	if (!f->key) {
 		jx_yaml_events_report(r, JX_UNKNOWN, r->ev.start_mark,
-				      "unknown key '%s' in %s", key,
+				      _("unknown key '%s' in %s"), key,
 				      describe(label));
 		return jx_yaml_events_next(r) && jx_yaml_events_skip_node(r);
 	}
@@ -438,8 +439,8 @@ read_entry(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
 	k = &keys[f - s->fields];
 	if (k->seen) {
 		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
-				      "duplicate key '%s' in %s (first at "
-				      "line %lu)", key, describe(label),
+				      _("duplicate key '%s' in %s (first at "
+				      "line %lu)"), key, describe(label),
 				      (unsigned long)k->key_mark.line + 1);
 		return jx_yaml_events_next(r) && jx_yaml_events_skip_node(r);
 	}
@@ -466,13 +467,13 @@ check_required(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
 			continue;
 		if (!keys[i].seen) {
 			jx_yaml_events_report(r, JX_MISSING, start,
-					      "%s has no '%s'",
+					      _("%s has no '%s'"),
 					      describe(label), f->key);
 			continue;
 		}
 		field_ref(ref, sizeof ref, f->key, label);
 		jx_yaml_events_report(r, JX_MISSING, keys[i].value_mark,
-				      "%s is empty", ref);
+				      _("%s is empty"), ref);
 	}
 }
 
@@ -513,11 +514,11 @@ read_stream(struct jx_yaml_events *r, struct jx_doc *doc)
 		return;
 	if (is_null(r)) {
 		jx_yaml_events_report(r, JX_MISSING, r->ev.start_mark,
-				      "the document is empty");
+				      _("the document is empty"));
 	} else if (r->ev.type != YAML_MAPPING_START_EVENT) {
 		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
-				      "the document must be a mapping "
-				      "(format: %s, department: …), not %s",
+				      _("the document must be a mapping "
+				      "(format: %s, department: …), not %s"),
 				      JX_YAML_FORMAT, jx_yaml_events_kind(r));
 		if (!jx_yaml_events_skip_node(r))
 			return;

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "core/i18n.h"
 #include "core/error.h"
 #include "core/money.h"
 #include "core/record.h"
@@ -74,22 +75,22 @@ check_scalar(const struct jx_yaml_field *f, const void *rec, const char *where,
 	size_t bad;
 
 	if (f->type == JX_YT_TEXT && f->required && (!text || !*text))
-		return jx_error_set(err, JX_MISSING, "%s has no '%s'", where,
+		return jx_error_set(err, JX_MISSING, _("%s has no '%s'"), where,
 				    f->key);
 	if (text && !jx_utf8_valid(text, strlen(text), &bad))
 		return jx_error_set(err, JX_ENCODING,
-				    "'%s' in %s: byte %zu: not valid UTF-8",
+				    _("'%s' in %s: byte %zu: not valid UTF-8"),
 				    f->key, where, bad);
 	if (f->type == JX_YT_YEAR && (year_of(rec, f->offset) < 1900 ||
 				      year_of(rec, f->offset) > 2999))
 		return jx_error_set(err, JX_INVALID,
-				    "'%s' must be from 1900 to 2999, not %d",
+				    _("'%s' must be from 1900 to 2999, not %d"),
 				    f->key, year_of(rec, f->offset));
 	if (f->type == JX_YT_MONEY && amount->present &&
 	    (amount->yuan > JX_MONEY_MAX_YUAN ||
 	     amount->yuan < -JX_MONEY_MAX_YUAN))
 		return jx_error_set(err, JX_INVALID,
-				    "'%s' in %s is out of range", f->key,
+				    _("'%s' in %s is out of range"), f->key,
 				    where);
 	return JX_OK;
 }
@@ -379,7 +380,7 @@ jx_yaml_write_doc_cb(const struct jx_doc *doc, jx_yaml_write_fn write,
 	if (st != JX_OK)
 		return st;
 	if (!yaml_emitter_initialize(&em))
-		return jx_error_set(err, JX_NOMEM, "out of memory");
+		return jx_error_set(err, JX_NOMEM, _("out of memory"));
 	yaml_emitter_set_output(&em, sink_handler, &sink);
 	yaml_emitter_set_unicode(&em, 1);
 	yaml_emitter_set_width(&em, -1);
@@ -387,7 +388,7 @@ jx_yaml_write_doc_cb(const struct jx_doc *doc, jx_yaml_write_fn write,
 	yaml_emitter_set_break(&em, YAML_LN_BREAK);
 	if (!emit_doc(&em, doc)) {
 		st = em.error == YAML_MEMORY_ERROR ? JX_NOMEM : JX_IO;
-		jx_error_set(err, st, "cannot write YAML: %s",
+		jx_error_set(err, st, _("cannot write YAML: %s"),
 			     em.problem ? em.problem : "emitter error");
 	}
 	yaml_emitter_delete(&em);
@@ -421,7 +422,7 @@ jx_yaml_write_doc(const struct jx_doc *doc, FILE *out, struct jx_error *err)
 	if (st == JX_OK && fflush(out) != 0)
 		fs.error = errno ? errno : EIO;
 	if (fs.error)
-		return jx_error_set(err, JX_IO, "cannot write: %s",
+		return jx_error_set(err, JX_IO, _("cannot write: %s"),
 				    strerror(fs.error));
 	return st;
 }
@@ -467,7 +468,7 @@ jx_yaml_write_doc_mem(const struct jx_doc *doc, char **out, size_t *len,
 		st = mem_write(&ms, (const unsigned char *)"", 0) ? JX_OK
 								 : JX_NOMEM;
 	if (ms.nomem)
-		st = jx_error_set(err, JX_NOMEM, "out of memory");
+		st = jx_error_set(err, JX_NOMEM, _("out of memory"));
 	if (st != JX_OK) {
 		free(ms.buf);
 		ms.buf = NULL;

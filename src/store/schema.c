@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 
+#include "core/i18n.h"
 #include "store/schema.h"
 
 /* Common columns of every record: optimistic locking and timestamps. */
@@ -176,21 +177,21 @@ inspect(sqlite3 *db, const char *path, int *version, int *fresh,
 		rc = count_tables(db, &tables);
 	if (rc == SQLITE_NOTADB)
 		return jx_error_set(err, JX_NOTDB,
-				    "%s: not an SQLite database", path);
+				    _("%s: not an SQLite database"), path);
 	if (rc != SQLITE_OK)
-		return jx_error_set(err, JX_DB, "%s: %s", path,
+		return jx_error_set(err, JX_DB, _("%s: %s"), path,
 				    sqlite3_errmsg(db));
 	*fresh = app == 0 && *version == 0 && tables == 0;
 	if (!*fresh && app != JX_APPLICATION_ID)
 		return jx_error_set(err, JX_NOTDB,
-				    "%s: an SQLite database, but not a jixiao one"
-				    " (it has %d tables of another program)",
+				    _("%s: an SQLite database, but not a jixiao one"
+				    " (it has %d tables of another program)"),
 				    path, tables);
 	if (*version > JX_SCHEMA_VERSION)
 		return jx_error_set(err, JX_TOONEW,
-				    "%s: written by a newer jixiao (schema %d;"
+				    _("%s: written by a newer jixiao (schema %d;"
 				    " this program knows up to %d); not opened,"
-				    " nothing changed", path, *version,
+				    " nothing changed"), path, *version,
 				    JX_SCHEMA_VERSION);
 	return JX_OK;
 }
@@ -204,9 +205,9 @@ jx_schema_check(sqlite3 *db, const char *path, struct jx_error *err)
 		return rc;
 	if (fresh || version < JX_SCHEMA_VERSION)
 		return jx_error_set(err, JX_NOTDB,
-				    "%s: not initialised for this version of"
+				    _("%s: not initialised for this version of"
 				    " jixiao (schema %d of %d); open it without"
-				    " --read-only or run 'jixiao init'",
+				    " --read-only or run 'jixiao init'"),
 				    path, version, JX_SCHEMA_VERSION);
 	return JX_OK;
 }
@@ -218,14 +219,14 @@ run_migrations(sqlite3 *db, const char *path, int from, struct jx_error *err)
 	for (int v = from; v < N_MIGRATIONS; v++) {
 		if (sqlite3_exec(db, migrations[v], NULL, NULL, NULL) != SQLITE_OK)
 			return jx_error_set(err, JX_DB,
-					    "%s: migrating to schema %d: %s",
+					    _("%s: migrating to schema %d: %s"),
 					    path, v + 1, sqlite3_errmsg(db));
 	}
 	snprintf(sql, sizeof sql,
 		 "PRAGMA application_id = %d; PRAGMA user_version = %d;",
 		 JX_APPLICATION_ID, N_MIGRATIONS);
 	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return jx_error_set(err, JX_DB, "%s: %s", path,
+		return jx_error_set(err, JX_DB, _("%s: %s"), path,
 				    sqlite3_errmsg(db));
 	return JX_OK;
 }
@@ -245,7 +246,7 @@ jx_schema_migrate(sqlite3 *db, const char *path, struct jx_error *err)
 	 * both create the schema. Inspect again inside the lock. */
 	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return jx_error_set(err, sqlite3_errcode(db) == SQLITE_NOTADB
-				    ? JX_NOTDB : JX_DB, "%s: %s", path,
+				    ? JX_NOTDB : JX_DB, _("%s: %s"), path,
 				    sqlite3_errcode(db) == SQLITE_NOTADB
 				    ? "not an SQLite database"
 				    : sqlite3_errmsg(db));
@@ -257,7 +258,7 @@ jx_schema_migrate(sqlite3 *db, const char *path, struct jx_error *err)
 		return rc;
 	}
 	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		return jx_error_set(err, JX_DB, "%s: %s", path,
+		return jx_error_set(err, JX_DB, _("%s: %s"), path,
 				    sqlite3_errmsg(db));
 	return JX_OK;
 }

@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "store/schema.h"
 #include "store/store_internal.h"
@@ -58,13 +59,13 @@ check_header(const char *path, const unsigned char *h, struct jx_error *err)
 
 	if (app == JX_APPLICATION_ID && version > JX_SCHEMA_VERSION)
 		return jx_error_set(err, JX_TOONEW,
-				    "%s: written by a newer jixiao (schema %u;"
+				    _("%s: written by a newer jixiao (schema %u;"
 				    " this program knows up to %d); not opened,"
-				    " nothing changed", path, (unsigned)version,
+				    " nothing changed"), path, (unsigned)version,
 				    JX_SCHEMA_VERSION);
 	if (app != JX_APPLICATION_ID && (app != 0 || h[HDR_WRITE_VERSION] == 2))
-		return jx_error_set(err, JX_NOTDB, "%s: an SQLite database,"
-				    " but not a jixiao one", path);
+		return jx_error_set(err, JX_NOTDB, _("%s: an SQLite database,"
+				    " but not a jixiao one"), path);
 	return JX_OK;
 }
 
@@ -81,8 +82,8 @@ check_parent(const char *path, struct jx_error *err)
 	snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
 	if (!*dir || (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode)))
 		return JX_OK;
-	return jx_error_set(err, JX_IO, "%s: cannot create the database: %s:"
-			    " %s", path, dir, stat(dir, &sb) == 0
+	return jx_error_set(err, JX_IO, _("%s: cannot create the database: %s:"
+			    " %s"), path, dir, stat(dir, &sb) == 0
 			    ? strerror(ENOTDIR) : strerror(errno));
 }
 
@@ -100,29 +101,29 @@ check_path(const char *path, enum jx_open_mode mode, bool *exists,
 	*exists = stat(path, &sb) == 0;
 	if (!*exists) {
 		if (errno != ENOENT)
-			return jx_error_set(err, JX_IO, "%s: %s", path,
+			return jx_error_set(err, JX_IO, _("%s: %s"), path,
 					    strerror(errno));
 		if (mode != JX_OPEN_CREATE)
 			return jx_error_set(err, JX_NOTFOUND,
-					    "%s: no such database (create it"
-					    " with 'jixiao --db %s init')",
+					    _("%s: no such database (create it"
+					    " with 'jixiao --db %s init')"),
 					    path, path);
 		return check_parent(path, err);
 	}
 	if (S_ISDIR(sb.st_mode))
-		return jx_error_set(err, JX_IO, "%s: is a directory, not a"
-				    " database file", path);
+		return jx_error_set(err, JX_IO, _("%s: is a directory, not a"
+				    " database file"), path);
 	f = fopen(path, "rb");
 	if (!f)
-		return jx_error_set(err, JX_IO, "%s: %s", path,
+		return jx_error_set(err, JX_IO, _("%s: %s"), path,
 				    strerror(errno));
 	got = fread(head, 1, sizeof head, f);
 	fclose(f);
 	if (got == 0 && sb.st_size == 0)
 		return JX_OK;   /* an empty file: initialised like a new one */
 	if (got < sizeof head || memcmp(head, magic, sizeof magic) != 0)
-		return jx_error_set(err, JX_NOTDB, "%s: not an SQLite"
-				    " database", path);
+		return jx_error_set(err, JX_NOTDB, _("%s: not an SQLite"
+				    " database"), path);
 	return check_header(path, head, err);
 }
 
@@ -149,8 +150,8 @@ configure(struct jx_store *st, struct jx_error *err)
 	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON;", NULL, NULL,
 			 NULL) != SQLITE_OK) {
 		if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_NOTADB)
-			return jx_error_set(err, JX_NOTDB, "%s: not an SQLite"
-					    " database", st->path);
+			return jx_error_set(err, JX_NOTDB, _("%s: not an SQLite"
+					    " database"), st->path);
 		return jx_db_error(st, err, "opening");
 	}
 	rc = st->readonly ? jx_schema_check(st->db, st->path, err)
@@ -182,7 +183,7 @@ jx_store_open(const char *path, enum jx_open_mode mode,
 	st = calloc(1, sizeof *st);
 	if (!st || !(st->path = jx_strdup(path)) || !(st->user = login_name())) {
 		jx_store_close(st);
-		return jx_error_set(err, JX_NOMEM, "out of memory");
+		return jx_error_set(err, JX_NOMEM, _("out of memory"));
 	}
 	st->readonly = mode == JX_OPEN_READONLY;
 	/* A handle is used by one thread: SQLite's own locking is not
@@ -192,7 +193,7 @@ jx_store_open(const char *path, enum jx_open_mode mode,
 	if (mode == JX_OPEN_CREATE)
 		flags |= SQLITE_OPEN_CREATE;
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
-		rc = jx_error_set(err, JX_DB, "%s: %s", path,
+		rc = jx_error_set(err, JX_DB, _("%s: %s"), path,
 				  st->db ? sqlite3_errmsg(st->db)
 					 : "cannot open");
 		jx_store_close(st);
@@ -267,7 +268,7 @@ jx_db_error(struct jx_store *st, struct jx_error *err, const char *doing)
 
 	if ((code & 0xff) == SQLITE_READONLY)
 		status = JX_READONLY;
-	return jx_error_set(err, status, "%s: %s: %s", st->path, doing,
+	return jx_error_set(err, status, _("%s: %s: %s"), st->path, doing,
 			    sqlite3_errmsg(st->db));
 }
 
@@ -294,8 +295,8 @@ enum jx_status
 jx_store_begin(struct jx_store *st, struct jx_error *err)
 {
 	if (st->readonly)
-		return jx_error_set(err, JX_READONLY, "%s: opened read-only;"
-				    " nothing can be changed", st->path);
+		return jx_error_set(err, JX_READONLY, _("%s: opened read-only;"
+				    " nothing can be changed"), st->path);
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)
 	    != SQLITE_OK)
 		return jx_db_error(st, err, "starting a transaction");

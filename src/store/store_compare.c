@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "store/store_internal.h"
 
@@ -95,11 +96,11 @@ identity_of(struct jx_store *st, int64_t project_id, struct identity *id,
 		id->department_id = sqlite3_column_int64(s, 0);
 		id->year = sqlite3_column_int(s, 1);
 		if (!jx_col_dup(s, 2, &id->key))
-			rc = jx_error_set(err, JX_NOMEM, "out of memory");
+			rc = jx_error_set(err, JX_NOMEM, _("out of memory"));
 	} else {
 		rc = step == SQLITE_DONE
-			? jx_error_set(err, JX_NOTFOUND, "no project with id"
-				       " %lld", (long long)project_id)
+			? jx_error_set(err, JX_NOTFOUND, _("no project with id"
+				       " %lld"), (long long)project_id)
 			: jx_db_error(st, err, "finding a project");
 	}
 	sqlite3_reset(s);
@@ -141,9 +142,9 @@ jx_store_link_project(struct jx_store *st, int64_t project_id,
 		rc = identity_of(st, predecessor_id, &pred, err);
 	if (rc == JX_OK && (pred.department_id != p.department_id ||
 			    pred.year >= p.year))
-		rc = jx_error_set(err, JX_INVALID, "a project can only be"
+		rc = jx_error_set(err, JX_INVALID, _("a project can only be"
 				  " linked to one of the same department in"
-				  " an earlier year");
+				  " an earlier year"));
 	if (rc == JX_OK)
 		rc = jx_store_begin(st, err);
 	if (rc == JX_OK) {
@@ -181,8 +182,8 @@ jx_store_unlink_project(struct jx_store *st, int64_t project_id,
 		rc = sqlite3_step(s) == SQLITE_DONE
 			? JX_OK : jx_db_error(st, err, "removing a link");
 		if (rc == JX_OK && sqlite3_changes(st->db) == 0)
-			rc = jx_error_set(err, JX_NOTFOUND, "this project has"
-					  " no link to remove");
+			rc = jx_error_set(err, JX_NOTFOUND, _("this project has"
+					  " no link to remove"));
 	}
 	if (rc == JX_OK)
 		rc = jx_log_change(st, "unlink", "project", project_id,

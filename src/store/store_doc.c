@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/i18n.h"
 #include "core/target.h"
 #include "core/text.h"
 #include "store/store_internal.h"
@@ -49,7 +50,7 @@ department_for(struct jx_store *st, const struct jx_doc *doc, const char *now,
 	enum jx_status rc;
 
 	if (!key)
-		return jx_error_set(err, JX_NOMEM, "out of memory");
+		return jx_error_set(err, JX_NOMEM, _("out of memory"));
 	rc = doc->dept_code
 		? find_id(st, JX_STMT_FIND_DEPT_BY_CODE, doc->dept_code, id, err)
 		: find_id(st, JX_STMT_FIND_DEPT_BY_KEY, key, id, err);
@@ -94,9 +95,9 @@ clear_year(struct jx_store *st, const struct jx_doc *doc, int64_t dept_id,
 		return rc == SQLITE_DONE ? JX_OK
 					 : jx_db_error(st, err, "finding a year");
 	if (!replace)
-		return jx_error_set(err, JX_EXISTS, "%s %d is already in the"
+		return jx_error_set(err, JX_EXISTS, _("%s %d is already in the"
 				    " database (use --replace to replace it"
-				    " whole)", doc->dept_name, doc->year);
+				    " whole)"), doc->dept_name, doc->year);
 	if (!(s = jx_stmt(st, JX_STMT_YEAR_COUNTS, err)))
 		return JX_DB;
 	sqlite3_bind_int64(s, 1, year_id);
@@ -251,7 +252,7 @@ put_project(struct jx_store *st, const struct jx_project *p, int64_t year_id,
 	enum jx_status rc;
 
 	if (!key)
-		return jx_error_set(err, JX_NOMEM, "out of memory");
+		return jx_error_set(err, JX_NOMEM, _("out of memory"));
 	if (!s) {
 		free(key);
 		return JX_DB;
@@ -286,8 +287,8 @@ jx_store_put_doc(struct jx_store *st, const struct jx_doc *doc, bool replace,
 	counts->projects += doc->n_projects;
 	counts->indicators += n_ind;
 	if (!st->in_txn)
-		return jx_error_set(err, JX_USAGE, "internal: put_doc outside"
-				    " a transaction");
+		return jx_error_set(err, JX_USAGE, _("internal: put_doc outside"
+				    " a transaction"));
 	jx_store_now(now);
 	rc = department_for(st, doc, now, &dept_id, counts, err);
 	if (rc == JX_OK)

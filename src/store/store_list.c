@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "store/store_internal.h"
 
@@ -64,7 +65,7 @@ key_set_name(struct jx_key *key, const char *name, int64_t id,
 	char *copy = jx_strdup(name ? name : "");
 
 	if (!copy)
-		return jx_error_set(err, JX_NOMEM, "out of memory");
+		return jx_error_set(err, JX_NOMEM, _("out of memory"));
 	free(key->name);
 	key->name = copy;
 	key->id = id;
@@ -344,7 +345,7 @@ lookup_like(struct jx_store *st, enum jx_stmt_id id, int64_t parent,
 	*out = 0;
 	if (!s || !key) {
 		free(key);
-		return s ? jx_error_set(err, JX_NOMEM, "out of memory") : JX_DB;
+		return s ? jx_error_set(err, JX_NOMEM, _("out of memory")) : JX_DB;
 	}
 	if (parent)
 		sqlite3_bind_int64(s, i++, parent);
@@ -363,11 +364,11 @@ lookup_like(struct jx_store *st, enum jx_stmt_id id, int64_t parent,
 	if (step != SQLITE_DONE)
 		return jx_db_error(st, err, "looking up");
 	if (found == 0)
-		return jx_error_set(err, JX_NOTFOUND, "no %s matches '%s'",
+		return jx_error_set(err, JX_NOTFOUND, _("no %s matches '%s'"),
 				    kind, what);
 	if (found > 1)
-		return jx_error_set(err, JX_INVALID, "'%s' matches %s%d %ss:"
-				    " %s%s", what, found > 5 ? "more than " : "",
+		return jx_error_set(err, JX_INVALID, _("'%s' matches %s%d %ss:"
+				    " %s%s"), what, found > 5 ? "more than " : "",
 				    found > 5 ? 5 : found, kind, names,
 				    found > 5 ? "; …" : "");
 	return JX_OK;
@@ -404,8 +405,8 @@ jx_store_find_year(struct jx_store *st, int64_t department_id, int year,
 		*dept_year_id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	if (step == SQLITE_DONE)
-		return jx_error_set(err, JX_NOTFOUND, "the department has no"
-				    " year %d on file", year);
+		return jx_error_set(err, JX_NOTFOUND, _("the department has no"
+				    " year %d on file"), year);
 	return step == SQLITE_ROW ? JX_OK
 				  : jx_db_error(st, err, "finding a year");
 }
@@ -472,10 +473,10 @@ jx_store_find_code(struct jx_store *st, const char *code,
 		out->department_id = sqlite3_column_int64(s, 2);
 		out->year = sqlite3_column_int(s, 3);
 		if (!jx_col_dup(s, 4, &out->dept_name))
-			rc = jx_error_set(err, JX_NOMEM, "out of memory");
+			rc = jx_error_set(err, JX_NOMEM, _("out of memory"));
 	} else if (step == SQLITE_DONE) {
-		rc = jx_error_set(err, JX_NOTFOUND, "no project has the code"
-				  " '%s'", code);
+		rc = jx_error_set(err, JX_NOTFOUND, _("no project has the code"
+				  " '%s'"), code);
 	} else {
 		rc = jx_db_error(st, err, "finding a project code");
 	}

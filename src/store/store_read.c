@@ -8,9 +8,10 @@
 
 #include <stdlib.h>
 
+#include "core/i18n.h"
 #include "store/store_internal.h"
 
-#define NOMEM(err) jx_error_set(err, JX_NOMEM, "out of memory")
+#define NOMEM(err) jx_error_set(err, JX_NOMEM, _("out of memory"))
 
 static enum jx_status
 read_checkpoints(struct jx_store *st, int64_t project_id,
@@ -64,7 +65,7 @@ jx_store_get_indicator(struct jx_store *st, int64_t indicator_id,
 	if (step == SQLITE_ROW && !indicator_columns(s, out))
 		rc = NOMEM(err);
 	else if (step == SQLITE_DONE)
-		rc = jx_error_set(err, JX_NOTFOUND, "no indicator with id %lld",
+		rc = jx_error_set(err, JX_NOTFOUND, _("no indicator with id %lld"),
 				  (long long)indicator_id);
 	else if (step != SQLITE_ROW)
 		rc = jx_db_error(st, err, "reading an indicator");
@@ -138,7 +139,7 @@ read_project(struct jx_store *st, int64_t project_id, struct jx_project *p,
 	if (step == SQLITE_ROW && !project_columns(s, p))
 		rc = NOMEM(err);
 	else if (step == SQLITE_DONE)
-		rc = jx_error_set(err, JX_NOTFOUND, "no project with id %lld",
+		rc = jx_error_set(err, JX_NOTFOUND, _("no project with id %lld"),
 				  (long long)project_id);
 	else if (step != SQLITE_ROW)
 		rc = jx_db_error(st, err, "reading a project");
@@ -190,8 +191,8 @@ read_year(struct jx_store *st, int64_t year_id, struct jx_doc *doc,
 			rc = NOMEM(err);
 	} else {
 		rc = step == SQLITE_DONE
-			? jx_error_set(err, JX_NOTFOUND, "no department-year"
-				       " with id %lld", (long long)year_id)
+			? jx_error_set(err, JX_NOTFOUND, _("no department-year"
+				       " with id %lld"), (long long)year_id)
 			: jx_db_error(st, err, "reading a year");
 	}
 	sqlite3_reset(s);

@@ -29,6 +29,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "core/i18n.h"
 #include "core/error.h"
 #include "io/yaml_events.h"
 #include "tui/actions.h"
@@ -508,15 +509,15 @@ check_twice(struct loader *l, const struct entry *e, jx_keycode key)
 	jx_key_name(key, name, sizeof name);
 	if (listed_in(l, e, key)) {
 		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
-				      "key '%s' is listed twice for %s in %s",
+				      _("key '%s' is listed twice for %s in %s"),
 				      name, act, ctx);
 		return true;
 	}
 	if (!(other = staged_owner(l, e, key, &at)))
 		return false;
 	jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
-			      "key '%s' is bound twice in %s: to %s "
-			      "(line %ld) and to %s", name, ctx,
+			      _("key '%s' is bound twice in %s: to %s "
+			      "(line %ld) and to %s"), name, ctx,
 			      jx_action_info(other->action)->name, at->line,
 			      act);
 	return true;
@@ -533,20 +534,20 @@ report_unknown_key(struct loader *l)
 	shown(l, text, sizeof text);
 	if (scalar_is_string(l) && jx_key_hint(s, hint, sizeof hint)) {
 		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
-				      "unknown key '%s' (%s)", text, hint);
+				      _("unknown key '%s' (%s)"), text, hint);
 		return;
 	}
 	if (scalar_is_string(l) && y->ev.data.scalar.length > 1)
 		close = closest(s, jx_key_named);
 	if (close)
 		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
-				      "unknown key '%s'; did you mean '%s'?",
+				      _("unknown key '%s'; did you mean '%s'?"),
 				      text, close);
 	else
 		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
-				      "unknown key '%s' (a key is one "
+				      _("unknown key '%s' (a key is one "
 				      "character or a name such as C-x, M-x, "
-				      "F1, PgDn)", text);
+				      "F1, PgDn)"), text);
 }
 
 static bool
@@ -567,8 +568,8 @@ read_key(struct loader *l, struct entry *e)
 
 	if (none ? e->n > 0 : e->none) {
 		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
-				      "none cannot be mixed with keys (%s in "
-				      "%s)", jx_action_info(e->action)->name,
+				      _("none cannot be mixed with keys (%s in "
+				      "%s)"), jx_action_info(e->action)->name,
 				      context_names[e->ctx]);
 		return;
 	}
@@ -610,8 +611,8 @@ read_key_list(struct loader *l, struct entry *e)
 			continue;
 		}
 		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
-				      "the keys of %s in %s must be key "
-				      "names, not %s",
+				      _("the keys of %s in %s must be key "
+				      "names, not %s"),
 				      jx_action_info(e->action)->name,
 				      context_names[e->ctx],
 				      jx_yaml_events_kind(y));
@@ -637,8 +638,8 @@ read_binding(struct loader *l, enum jx_context ctx, enum jx_action action,
 		return false;
 	if (jx_yaml_events_is_null(y)) {
 		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
-				      "%s in %s has no keys (write none to "
-				      "unbind it)", act, context_names[ctx]);
+				      _("%s in %s has no keys (write none to "
+				      "unbind it)"), act, context_names[ctx]);
 		return true;
 	}
 	if (y->ev.type == YAML_SEQUENCE_START_EVENT)
@@ -648,8 +649,8 @@ read_binding(struct loader *l, enum jx_context ctx, enum jx_action action,
 		return !y->stop;
 	}
 	jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
-			      "%s in %s must be a key or a list of keys, "
-			      "not %s", act, context_names[ctx],
+			      _("%s in %s must be a key or a list of keys, "
+			      "not %s"), act, context_names[ctx],
 			      jx_yaml_events_kind(y));
 	return jx_yaml_events_skip_node(y);
 }
@@ -683,15 +684,15 @@ read_action_name(struct loader *l, enum jx_context ctx)
 		close = scalar_is_string(l) ? closest(s, nth_action) : NULL;
 		if (close)
 			jx_yaml_events_report(y, JX_UNKNOWN, y->ev.start_mark,
-					      "unknown action '%s'; did you "
-					      "mean '%s'?", text, close);
+					      _("unknown action '%s'; did you "
+					      "mean '%s'?"), text, close);
 		else
 			jx_yaml_events_report(y, JX_UNKNOWN, y->ev.start_mark,
-					      "unknown action '%s'", text);
+					      _("unknown action '%s'"), text);
 	} else if ((seen = staged_action(l, ctx, a)) != NULL) {
 		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
-				      "action '%s' is listed twice in %s "
-				      "(first at line %ld)", text,
+				      _("action '%s' is listed twice in %s "
+				      "(first at line %ld)"), text,
 				      context_names[ctx], seen->line);
 		a = JX_ACT_NONE;
 	}
@@ -713,8 +714,8 @@ read_context_body(struct loader *l, enum jx_context ctx)
 			a = read_action_name(l, ctx);
 		else
 			jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
-					      "an action name must be text, "
-					      "not %s",
+					      _("an action name must be text, "
+					      "not %s"),
 					      jx_yaml_events_kind(y));
 		if (!jx_yaml_events_skip_node(y) || !jx_yaml_events_next(y))
 			return false;
@@ -741,8 +742,8 @@ read_context_name(struct loader *l)
 			continue;
 		if (l->ctx_line[c]) {
 			jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
-					      "context '%s' is given twice "
-					      "(first at line %ld)", text,
+					      _("context '%s' is given twice "
+					      "(first at line %ld)"), text,
 					      l->ctx_line[c]);
 			return JX_CTX_COUNT;
 		}
@@ -753,13 +754,13 @@ read_context_name(struct loader *l)
 		close = closest(s, nth_context);
 	if (close)
 		jx_yaml_events_report(y, JX_UNKNOWN, y->ev.start_mark,
-				      "unknown context '%s'; did you mean "
-				      "'%s'?", text, close);
+				      _("unknown context '%s'; did you mean "
+				      "'%s'?"), text, close);
 	else
 		jx_yaml_events_report(y, JX_UNKNOWN, y->ev.start_mark,
-				      "unknown context '%s' (known: generic, "
+				      _("unknown context '%s' (known: generic, "
 				      "departments, projects, indicators, "
-				      "prompt, help, compare)", text);
+				      "prompt, help, compare)"), text);
 	return JX_CTX_COUNT;
 }
 
@@ -774,8 +775,8 @@ read_context(struct loader *l, enum jx_context ctx)
 	if (y->ev.type == YAML_MAPPING_START_EVENT)
 		return read_context_body(l, ctx);
 	jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
-			      "context '%s' must be a mapping of actions to "
-			      "keys, not %s", context_names[ctx],
+			      _("context '%s' must be a mapping of actions to "
+			      "keys, not %s"), context_names[ctx],
 			      jx_yaml_events_kind(y));
 	return jx_yaml_events_skip_node(y);
 }
@@ -794,8 +795,8 @@ read_contexts(struct loader *l)
 			ctx = read_context_name(l);
 		else
 			jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
-					      "a context name must be text, "
-					      "not %s",
+					      _("a context name must be text, "
+					      "not %s"),
 					      jx_yaml_events_kind(y));
 		if (!jx_yaml_events_skip_node(y) || !jx_yaml_events_next(y) ||
 		    !read_context(l, ctx))
@@ -821,8 +822,8 @@ read_stream(struct loader *l)
 			return;
 	} else if (!jx_yaml_events_is_null(y)) {
 		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
-				      "a keymap must be a mapping of contexts "
-				      "(generic: …), not %s",
+				      _("a keymap must be a mapping of contexts "
+				      "(generic: …), not %s"),
 				      jx_yaml_events_kind(y));
 		if (!jx_yaml_events_skip_node(y))
 			return;

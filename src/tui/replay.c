@@ -13,6 +13,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "core/i18n.h"
 #include "core/utf8.h"
 #include "tui/replay.h"
 
@@ -81,12 +82,12 @@ parse_line(char *line, const char *path, long lineno, struct jx_error *err)
 	if (strncmp(line, "text:", 5) == 0)
 		return push_text(line + 5) ? JX_OK
 		       : jx_error_at(err, JX_INVALID, path, lineno, 1,
-				     "not valid text");
+				     _("not valid text"));
 	if (!jx_key_parse(line, &key))
 		return jx_error_at(err, JX_INVALID, path, lineno, 1,
-				   "unknown key '%s'", line);
+				   _("unknown key '%s'"), line);
 	return push(key) ? JX_OK : jx_error_set(err, JX_NOMEM,
-						"out of memory");
+						_("out of memory"));
 }
 
 enum jx_status
@@ -102,8 +103,8 @@ jx_replay_init(struct jx_error *err)
 	if (!path || !*path)
 		return JX_OK;
 	if (!(f = fopen(path, "r")))
-		return jx_error_at(err, JX_IO, path, 0, 0, "cannot read the"
-				   " keys to replay");
+		return jx_error_at(err, JX_IO, path, 0, 0, _("cannot read the"
+				   " keys to replay"));
 	while (fgets(line, sizeof line, f)) {
 		enum jx_status rc = parse_line(line, path, ++lineno, err);
 		if (rc != JX_OK) {
