@@ -305,10 +305,56 @@ jx_store_begin(struct jx_store *st, struct jx_error *err)
 }
 
 enum jx_status
+jx_store_will_add_indicators(struct jx_store *st, struct jx_error *err)
+{
+	sqlite3_stmt *s;
+
+	if (st->index_pending)
+		return JX_OK;
+	if (!(s = jx_stmt(st, JX_STMT_MAX_INDICATOR_ID, err)))
+		return JX_DB;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return jx_db_error(st, err, "preparing the search index");
+	}
+	st->index_after = sqlite3_column_int64(s, 0);
+	st->index_pending = true;
+	sqlite3_reset(s);
+	return JX_OK;
+}
+
+/* One statement for everything the transaction added: FTS5 writes its
+ * pending terms at the end of each statement. */
+static enum jx_status
+index_new_indicators(struct jx_store *st, struct jx_error *err)
+{
+	sqlite3_stmt *s;
+
+	if (!st->index_pending)
+		return JX_OK;
+	if (!(s = jx_stmt(st, JX_STMT_INDEX_NEW, err)))
+		return JX_DB;
+	sqlite3_bind_int64(s, 1, st->index_after);
+	st->index_pending = false;
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		sqlite3_reset(s);
+		return jx_db_error(st, err, "indexing for search");
+	}
+	sqlite3_reset(s);
+	return JX_OK;
+}
+
+enum jx_status
 jx_store_commit(struct jx_store *st, struct jx_error *err)
 {
+	enum jx_status rc = index_new_indicators(st, err);
+
+	if (rc != JX_OK) {
+		jx_store_rollback(st);
+		return rc;
+	}
 	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		enum jx_status rc = jx_db_error(st, err, "committing");
+		rc = jx_db_error(st, err, "committing");
 		jx_store_rollback(st);
 		return rc;
 	}
@@ -319,6 +365,7 @@ jx_store_commit(struct jx_store *st, struct jx_error *err)
 void
 jx_store_rollback(struct jx_store *st)
 {
+	st->index_pending = false;
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_txn = false;

@@ -290,7 +290,9 @@ jx_store_put_doc(struct jx_store *st, const struct jx_doc *doc, bool replace,
 		return jx_error_set(err, JX_USAGE, _("internal: put_doc outside"
 				    " a transaction"));
 	jx_store_now(now);
-	rc = department_for(st, doc, now, &dept_id, counts, err);
+	rc = jx_store_will_add_indicators(st, err);
+	if (rc == JX_OK)
+		rc = department_for(st, doc, now, &dept_id, counts, err);
 	if (rc == JX_OK)
 		rc = clear_year(st, doc, dept_id, replace, &replaced, err);
 	if (rc == JX_OK)

@@ -93,6 +93,11 @@
 	  " t_month, t_day, t_word, t_warn, created_at, updated_at)" \
 	  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14," \
 	  " ?15, ?16, ?17, ?18, ?18)") \
+	_(INDEX_NEW, \
+	  "INSERT INTO indicator_fts(rowid, name, target, description, basis)" \
+	  " SELECT id, name, target, description, basis FROM indicator" \
+	  " WHERE id > ?1") \
+	_(MAX_INDICATOR_ID, "SELECT coalesce(max(id), 0) FROM indicator") \
 	_(INSERT_CHANGE, \
 	  "INSERT INTO change_log(at, who, action, tbl, record_id, field, old," \
 	  " new) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
@@ -243,6 +248,10 @@ struct jx_store {
 	char *user;
 	bool readonly;
 	bool in_txn;
+	/* Indicators added in this transaction are indexed for search when it
+	 * commits: those with an id above this (ids only grow: AUTOINCREMENT). */
+	bool index_pending;
+	int64_t index_after;
 	sqlite3_stmt *stmts[JX_STMT_COUNT];
 };
 
@@ -267,6 +276,11 @@ const char *jx_col_text(sqlite3_stmt *s, int i);
 /* Current time as ISO-8601 UTC ("2026-11-21T14:41:12Z"); JIXIAO_NOW (epoch
  * seconds) overrides the clock so that tests are deterministic. */
 void jx_store_now(char buf[32]);
+
+/* Notes that indicators are about to be added in this transaction, so that
+ * commit indexes them for search (see schema.c, 3 -> 4). */
+enum jx_status jx_store_will_add_indicators(struct jx_store *st,
+					    struct jx_error *err);
 
 /* The parsed form of a target, from the cache when it was seen before. */
 void jx_store_parse_target(struct jx_store *st, const char *text,

@@ -2641,8 +2641,8 @@ test_migrate_from_v1(void **state)
 	jx_doc_free(&d);
 	jx_store_close(st);
 	db = raw_open(path, SQLITE_OPEN_READWRITE);
-	exec_sql(db, "DROP TRIGGER indicator_fts_insert; DROP TRIGGER indicator_fts_delete;"
-		 " DROP TRIGGER indicator_fts_update; DROP TABLE indicator_fts;"
+	exec_sql(db, "DROP TRIGGER indicator_fts_delete; DROP TRIGGER indicator_fts_update;"
+		 " DROP TABLE indicator_fts;"
 		 " DROP TABLE project_link; PRAGMA user_version = 1;");
 	sqlite3_close(db);
 
@@ -2825,8 +2825,8 @@ test_search_index(void **state)
 	/* Back to schema 2, as the previous release wrote it: reopening
 	 * builds the index for the rows already there. */
 	sqlite3 *db = raw_open(path, SQLITE_OPEN_READWRITE);
-	exec_sql(db, "DROP TRIGGER indicator_fts_insert; DROP TRIGGER indicator_fts_delete;"
-		 " DROP TRIGGER indicator_fts_update; DROP TABLE indicator_fts;"
+	exec_sql(db, "DROP TRIGGER indicator_fts_delete; DROP TRIGGER indicator_fts_update;"
+		 " DROP TABLE indicator_fts;"
 		 " PRAGMA user_version = 2;");
 	sqlite3_close(db);
 	st = open_store(path, JX_OPEN_WRITE);
