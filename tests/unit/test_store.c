@@ -2798,6 +2798,7 @@ test_search_index(void **state)
 	(void)state;
 	rich_doc(&d);
 	put_ok(st, &d, "rich.yaml");
+	jx_doc_free(&d);
 	small_doc(&d, "700001", "搜索测试单位", 2024, 3, 4, yuan(100));
 	free(d.projects[0].indicators[0].target);
 	d.projects[0].indicators[0].target = xdup("≥90满意度 \"Ab\"");
