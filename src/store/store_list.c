@@ -107,6 +107,23 @@ bind_seq_key(sqlite3_stmt *s, int64_t parent, const struct jx_key *key)
 
 static const struct jx_window forward_all = { 0, false, NULL };
 
+/* The statement of a sequence-keyed list (projects, indicators), chosen by
+ * direction and bound to the parent, the key, the filter and the limit. */
+static sqlite3_stmt *
+seq_window(struct jx_store *st, enum jx_stmt_id forward, enum jx_stmt_id back,
+	   int64_t parent, const struct jx_key *key, const struct jx_window *w,
+	   struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, w->backward ? back : forward, err);
+
+	if (!s)
+		return NULL;
+	bind_seq_key(s, parent, key);
+	jx_bind_text(s, 4, w->match && *w->match ? w->match : NULL);
+	sqlite3_bind_int(s, 5, w->limit);
+	return s;
+}
+
 enum jx_status
 jx_store_departments_win(struct jx_store *st, struct jx_key *key,
 			 const struct jx_window *w, jx_dept_cb cb, void *ctx,
@@ -157,16 +174,14 @@ jx_store_projects_win(struct jx_store *st, int64_t dept_year_id,
 		      jx_project_cb cb, void *ctx, int *n,
 		      struct jx_error *err)
 {
-	sqlite3_stmt *s = jx_stmt(st, w->backward ? JX_STMT_LIST_PROJECTS_BACK
-						  : JX_STMT_LIST_PROJECTS, err);
+	sqlite3_stmt *s = seq_window(st, JX_STMT_LIST_PROJECTS,
+				     JX_STMT_LIST_PROJECTS_BACK, dept_year_id,
+				     key, w, err);
 	int step;
 
 	*n = 0;
 	if (!s)
 		return JX_DB;
-	bind_seq_key(s, dept_year_id, key);
-	jx_bind_text(s, 4, w->match && *w->match ? w->match : NULL);
-	sqlite3_bind_int(s, 5, w->limit);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct jx_project_row row = {
 			.id = sqlite3_column_int64(s, 0),
@@ -205,17 +220,14 @@ jx_store_indicators_win(struct jx_store *st, int64_t project_id,
 			jx_indicator_cb cb, void *ctx, int *n,
 			struct jx_error *err)
 {
-	sqlite3_stmt *s = jx_stmt(st, w->backward
-				  ? JX_STMT_LIST_INDICATORS_BACK
-				  : JX_STMT_LIST_INDICATORS, err);
+	sqlite3_stmt *s = seq_window(st, JX_STMT_LIST_INDICATORS,
+				     JX_STMT_LIST_INDICATORS_BACK, project_id,
+				     key, w, err);
 	int step;
 
 	*n = 0;
 	if (!s)
 		return JX_DB;
-	bind_seq_key(s, project_id, key);
-	jx_bind_text(s, 4, w->match && *w->match ? w->match : NULL);
-	sqlite3_bind_int(s, 5, w->limit);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct jx_indicator_row row = {
 			.id = sqlite3_column_int64(s, 0),
