@@ -29,14 +29,6 @@ match_label(enum jx_cmp_match m)
 }
 
 static void
-amount(struct jx_amount a, char *buf, size_t size)
-{
-	buf[0] = '\0';
-	if (a.present)
-		jx_money_format_wan(a.yuan, buf, size);
-}
-
-static void
 project_row(struct jx_table *t, const struct jx_cmp_row *r, bool tsv)
 {
 	char ma[48] = "", mb[48] = "", change[64], pct[64];
@@ -44,9 +36,9 @@ project_row(struct jx_table *t, const struct jx_cmp_row *r, bool tsv)
 	const char *cells[8];
 
 	if (r->a)
-		amount(r->a->budget, ma, sizeof ma);
+		jx_amount_format_wan(r->a->budget, ma, sizeof ma);
 	if (r->b)
-		amount(r->b->budget, mb, sizeof mb);
+		jx_amount_format_wan(r->b->budget, mb, sizeof mb);
 	if (tsv) {
 		/* Scripts get signed numbers, not arrows. */
 		jx_money_format_wan(r->change_yuan, change, sizeof change);

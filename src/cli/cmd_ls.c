@@ -63,8 +63,7 @@ on_year(void *data, const struct jx_year_row *row)
 	snprintf(year, sizeof year, "%d", row->year);
 	snprintf(np, sizeof np, "%" PRId64, row->projects);
 	snprintf(ni, sizeof ni, "%" PRId64, row->indicators);
-	if (row->total.present)
-		jx_money_format_wan(row->total.yuan, money, sizeof money);
+	jx_amount_format_wan(row->total, money, sizeof money);
 	return row_added(data, jx_table_row(((struct ls_ctx *)data)->table,
 					    cells));
 }
@@ -85,8 +84,7 @@ on_project(void *data, const struct jx_project_row *row)
 
 	snprintf(seq, sizeof seq, "%" PRId64, row->seq);
 	snprintf(ni, sizeof ni, "%" PRId64, row->indicators);
-	if (row->annual_total.present)
-		jx_money_format_wan(row->annual_total.yuan, money, sizeof money);
+	jx_amount_format_wan(row->annual_total, money, sizeof money);
 	return row_added(data, jx_table_row(((struct ls_ctx *)data)->table,
 					    cells));
 }

@@ -44,14 +44,6 @@ field(FILE *out, const char *label, const char *value)
 	fputc('\n', out);
 }
 
-static void
-amount_text(struct jx_amount a, char *buf, size_t size)
-{
-	buf[0] = '\0';
-	if (a.present)
-		jx_money_format_wan(a.yuan, buf, size);
-}
-
 /* Two label/amount pairs side by side, as the table prints them. */
 static void
 money_pair(FILE *out, const char *l1, struct jx_amount a1, const char *l2,
@@ -60,8 +52,8 @@ money_pair(FILE *out, const char *l1, struct jx_amount a1, const char *l2,
 	char m1[48], m2[48], left[160], lab[64], line[320];
 	size_t len;
 
-	amount_text(a1, m1, sizeof m1);
-	amount_text(a2, m2, sizeof m2);
+	jx_amount_format_wan(a1, m1, sizeof m1);
+	jx_amount_format_wan(a2, m2, sizeof m2);
 	jx_utf8_pad(l1, LABEL_WIDTH, false, false, lab, sizeof lab);
 	snprintf(left, sizeof left, "  %s%s", lab, m1);
 	jx_utf8_pad(left, 36, false, false, lab, sizeof lab);
@@ -90,11 +82,11 @@ money_block(FILE *out, const struct jx_project *p)
 		return;
 	}
 	fprintf(out, "%s\n", _("预算规模（万元）"));
-	amount_text(p->annual_total, m, sizeof m);
+	jx_amount_format_wan(p->annual_total, m, sizeof m);
 	field(out, _("  预算数"), m);
-	amount_text(p->annual_fiscal, m, sizeof m);
+	jx_amount_format_wan(p->annual_fiscal, m, sizeof m);
 	field(out, _("  其中：财政资金"), m);
-	amount_text(p->annual_other, m, sizeof m);
+	jx_amount_format_wan(p->annual_other, m, sizeof m);
 	field(out, _("  其他资金"), m);
 }
 

@@ -37,13 +37,12 @@ add_row(struct stats_ctx *ctx, const char *name, const char *code,
 	const char *year, int64_t projects, int64_t indicators,
 	struct jx_amount total)
 {
-	char np[24], ni[24], money[48] = "";
+	char np[24], ni[24], money[48];
 	const char *cells[NCOLS] = { name, code, year, np, ni, money };
 
 	snprintf(np, sizeof np, "%" PRId64, projects);
 	snprintf(ni, sizeof ni, "%" PRId64, indicators);
-	if (total.present)
-		jx_money_format_wan(total.yuan, money, sizeof money);
+	jx_amount_format_wan(total, money, sizeof money);
 	return jx_table_row(ctx->table, cells);
 }
 

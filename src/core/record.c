@@ -9,6 +9,7 @@
 #include "config.h"
 #endif
 
+#include "core/money.h"
 #include "core/record.h"
 
 #include <stdint.h>
@@ -197,4 +198,12 @@ jx_doc_indicator_count(const struct jx_doc *doc)
 	for (i = 0; i < doc->n_projects; i++)
 		n += doc->projects[i].n_indicators;
 	return n;
+}
+
+void
+jx_amount_format_wan(struct jx_amount a, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (a.present)
+		jx_money_format_wan(a.yuan, buf, size);
 }

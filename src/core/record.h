@@ -96,6 +96,10 @@ struct jx_subgoal *jx_doc_add_subgoal(struct jx_doc *doc);
 struct jx_indicator *jx_project_add_indicator(struct jx_project *p);
 struct jx_checkpoint *jx_project_add_checkpoint(struct jx_project *p);
 
+/* An amount as 万元 text (jx_money_format_wan), or "" when the cell is
+ * blank. Writes into buf (size > 0). */
+void jx_amount_format_wan(struct jx_amount a, char *buf, size_t size);
+
 /* Counts over the document, used by import messages and stats: the
  * indicators of all projects. */
 size_t jx_doc_indicator_count(const struct jx_doc *doc);

@@ -142,8 +142,7 @@ on_project(void *ctx, const struct jx_project_row *r)
 	struct jx_wrow row = { .id = r->id, .seq = r->seq };
 	char money[48] = "", count[24];
 
-	if (r->annual_total.present)
-		jx_money_format_wan(r->annual_total.yuan, money, sizeof money);
+	jx_amount_format_wan(r->annual_total, money, sizeof money);
 	snprintf(count, sizeof count, "%" PRId64, r->indicators);
 	row.cells[0] = cell(r->code);
 	row.cells[1] = cell(r->name);
