@@ -468,15 +468,46 @@ jx_compare_link(struct jx_app *app, struct jx_compare_view *v, bool unlink)
 
 /* ---- drawing ------------------------------------------------------------ */
 
-/* Columns: status, name (flexible), A, B, change, %, flag. */
+/* A list's columns: fixed widths, one flexible (0) that takes what the
+ * others leave. Header and rows are drawn from the same table, so they
+ * cannot drift apart. */
+struct col {
+	int width;
+	bool right;
+};
+
+/* status, name, year A, year B, change, %, ⚑ */
+static const struct col project_cols[] = {
+	{ 5, false }, { 0, false }, { 10, true }, { 10, true }, { 10, true },
+	{ 9, true }, { 3, false } };
+/* level 2, name, target A, target B, verdict */
+static const struct col indicator_cols[] = {
+	{ 10, false }, { 0, false }, { 16, false }, { 16, false },
+	{ 10, false } };
+
+#define NCOLS(c) (sizeof (c) / sizeof (c)[0])
+
+static void
+draw_cols(struct jx_app *app, int y, const struct col *cols, size_t n,
+	  const char *const *texts, unsigned attr)
+{
+	int fixed = 0, x = 0;
+
+	for (size_t i = 0; i < n; i++)
+		fixed += cols[i].width;
+	for (size_t i = 0; i < n; i++) {
+		int w = cols[i].width ? cols[i].width : COLS - fixed;
+		jx_cell(app, y, x, w, texts[i], cols[i].right, attr);
+		x += w;
+	}
+}
+
 static void
 project_line(struct jx_app *app, int y, const struct jx_cmp_row *r,
 	     bool selected, bool total, const struct jx_cmp_result *res)
 {
 	char ma[48] = "", mb[48] = "", change[64], pct[64];
-	int name_w = COLS - (4 + 1) - 3 * 10 - 9 - 3;
 	unsigned attr = selected ? A_REVERSE : total ? A_BOLD : A_NORMAL;
-	int x = 0;
 
 	char counts[128] = "";
 
@@ -493,25 +524,19 @@ project_line(struct jx_app *app, int y, const struct jx_cmp_row *r,
 			 jx_cmp_status_label(JX_CS_NEW), res->n_new,
 			 jx_cmp_status_label(JX_CS_GONE), res->n_gone);
 	} else {
-		if (r->a && r->a->budget.present)
-			jx_money_format_wan(r->a->budget.yuan, ma, sizeof ma);
-		if (r->b && r->b->budget.present)
-			jx_money_format_wan(r->b->budget.yuan, mb, sizeof mb);
+		if (r->a)
+			jx_amount_format_wan(r->a->budget, ma, sizeof ma);
+		if (r->b)
+			jx_amount_format_wan(r->b->budget, mb, sizeof mb);
 		jx_cmp_change_text(r->change_yuan, change, sizeof change);
 		jx_cmp_percent_text(r, pct, sizeof pct);
 	}
-	jx_cell(app, y, x, 5, total ? _("合计") : jx_cmp_status_label(r->status),
-		false, attr);
-	x += 5;
-	jx_cell(app, y, x, name_w, total ? counts : r->b ? r->b->name
-		: r->a->name, false, attr);
-	x += name_w;
-	jx_cell(app, y, x, 10, ma, true, attr);
-	jx_cell(app, y, x + 10, 10, mb, true, attr);
-	jx_cell(app, y, x + 20, 10, change, true, attr);
-	jx_cell(app, y, x + 30, 9, pct, true, attr);
-	jx_cell(app, y, x + 39, COLS - x - 39, !total && r->flagged ? " ⚑" : "",
-		false, attr);
+	const char *cells[] = {
+		total ? _("合计") : jx_cmp_status_label(r->status),
+		total ? counts : r->b ? r->b->name : r->a->name,
+		ma, mb, change, pct, !total && r->flagged ? " ⚑" : "" };
+
+	draw_cols(app, y, project_cols, NCOLS(project_cols), cells, attr);
 }
 
 static void
@@ -531,18 +556,14 @@ static void
 draw_projects(struct jx_app *app, struct jx_compare_view *v)
 {
 	char ya[16], yb[16];
+	const char *heads[] = { _("状态"), _("项目"), ya, yb, _("变化"), "%",
+				"" };
 	int h = list_height();
-	int name_w = COLS - 5 - 3 * 10 - 9 - 3;
 
 	header(app, v, _("项目"));
 	snprintf(ya, sizeof ya, "%d", v->year_a);
 	snprintf(yb, sizeof yb, "%d", v->year_b);
-	jx_cell(app, 1, 0, 5, _("状态"), false, A_DIM);
-	jx_cell(app, 1, 5, name_w, _("项目"), false, A_DIM);
-	jx_cell(app, 1, 5 + name_w, 10, ya, true, A_DIM);
-	jx_cell(app, 1, 15 + name_w, 10, yb, true, A_DIM);
-	jx_cell(app, 1, 25 + name_w, 10, _("变化"), true, A_DIM);
-	jx_cell(app, 1, 35 + name_w, 9, "%", true, A_DIM);
+	draw_cols(app, 1, project_cols, NCOLS(project_cols), heads, A_DIM);
 	for (int i = 0; i < h && v->top + (size_t)i < v->n_order; i++)
 		project_line(app, 2 + i, row_at(v, v->top + (size_t)i),
 			     v->top + (size_t)i == v->cursor, false, NULL);
@@ -554,15 +575,13 @@ indicator_line(struct jx_app *app, int y, const struct jx_cmp_indicator_row *r,
 	       bool selected)
 {
 	const struct jx_indicator *any = r->b ? r->b : r->a;
-	unsigned attr = selected ? A_REVERSE : A_NORMAL;
-	int name_w = COLS - 10 - 2 * 16 - 10;
+	const char *cells[] = { any->level2, any->name,
+				r->a ? r->a->target : "",
+				r->b ? r->b->target : "",
+				jx_verdict_label(r->verdict) };
 
-	jx_cell(app, y, 0, 10, any->level2, false, attr);
-	jx_cell(app, y, 10, name_w, any->name, false, attr);
-	jx_cell(app, y, 10 + name_w, 16, r->a ? r->a->target : "", false, attr);
-	jx_cell(app, y, 26 + name_w, 16, r->b ? r->b->target : "", false, attr);
-	jx_cell(app, y, 42 + name_w, COLS - 42 - name_w,
-		jx_verdict_label(r->verdict), false, attr);
+	draw_cols(app, y, indicator_cols, NCOLS(indicator_cols), cells,
+		  selected ? A_REVERSE : A_NORMAL);
 }
 
 static void
@@ -570,17 +589,14 @@ draw_indicators(struct jx_app *app, struct jx_compare_view *v)
 {
 	const struct jx_cmp_indicators *ind = &v->c.indicators[v->pair];
 	char ya[16], yb[16];
+	const char *heads[] = { _("二级指标"), _("三级指标"), ya, yb,
+				_("判断") };
 	int h = list_height() + 1;
-	int name_w = COLS - 10 - 2 * 16 - 10;
 
 	header(app, v, v->c.result.rows[v->pair].b->name);
 	snprintf(ya, sizeof ya, "%d", v->year_a);
 	snprintf(yb, sizeof yb, "%d", v->year_b);
-	jx_cell(app, 1, 0, 10, _("二级指标"), false, A_DIM);
-	jx_cell(app, 1, 10, name_w, _("三级指标"), false, A_DIM);
-	jx_cell(app, 1, 10 + name_w, 16, ya, false, A_DIM);
-	jx_cell(app, 1, 26 + name_w, 16, yb, false, A_DIM);
-	jx_cell(app, 1, 42 + name_w, 10, _("判断"), false, A_DIM);
+	draw_cols(app, 1, indicator_cols, NCOLS(indicator_cols), heads, A_DIM);
 	for (int i = 0; i < h && v->top + (size_t)i < ind->n; i++)
 		indicator_line(app, 2 + i, &ind->rows[v->top + (size_t)i],
 			       v->top + (size_t)i == v->cursor);
