@@ -26,6 +26,9 @@ int jx_cmd_show(struct jx_cli *cli, int argc, char **argv);
 int jx_cmd_stats(struct jx_cli *cli, int argc, char **argv);
 int jx_cmd_compare(struct jx_cli *cli, int argc, char **argv);
 int jx_cmd_search(struct jx_cli *cli, int argc, char **argv);
+int jx_cmd_log(struct jx_cli *cli, int argc, char **argv);
+int jx_cmd_check(struct jx_cli *cli, int argc, char **argv);
+int jx_cmd_templates(struct jx_cli *cli, int argc, char **argv);
 
 /* Option help is aligned at column 18, like the common -h/-V lines. */
 const struct jx_command jx_commands[] = {
@@ -74,6 +77,36 @@ const struct jx_command jx_commands[] = {
 	     "  --limit N       stop after N hits\n"
 	     "Hits are printed as they are found, tab-separated, with a header"
 	     " line.\n") },
+	{ "log", jx_cmd_log,
+	  "[--tsv] [--who NAME] [--since DATE] [--limit N] [--newest]"
+	  " [DEPT [YEAR [PROJECT]]]",
+	  N_("The change log: who changed what and when"),
+	  N_("  --who NAME      only the changes NAME made\n"
+	     "  --since DATE    only changes from DATE on (2026-01-31, or"
+	     " 2026-01-31T08:00)\n"
+	     "  --limit N       only the N latest changes\n"
+	     "  --newest        newest first (the default is oldest first)\n"
+	     "  --tsv           tab-separated, with a header line and the full"
+	     " text\n"
+	     "With PROJECT, its indicators' changes are included. Times are"
+	     " UTC.\n") },
+	{ "check", jx_cmd_check, "[--tsv] [DEPT [YEAR]]",
+	  N_("Check projects against the indicator framework and library"),
+	  N_("  --tsv           tab-separated output with a header line\n"
+	     "Rules: missing-level2, empty-level2 (only placeholders such as"
+	     " 无),\n"
+	     "missing-level1, unknown-level1, unknown-level2, unit (a target"
+	     " that does\n"
+	     "not fit the library's unit), framework. Exit 1 when anything is"
+	     " found.\n") },
+	{ "templates", jx_cmd_templates, "[--tsv] [NAME]",
+	  N_("List the indicator templates and their files, or show one"),
+	  N_("  --tsv           tab-separated output with a header line\n"
+	     "Templates are read from the shipped data/templates and then"
+	     " from\n"
+	     "$XDG_CONFIG_HOME/jixiao/templates (~/.config/jixiao/templates);"
+	     " a user\n"
+	     "template with the name of a shipped one overrides it.\n") },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

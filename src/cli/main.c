@@ -27,6 +27,8 @@
 static void
 usage(struct jx_cli *cli, FILE *to)
 {
+	int width = 0;  /* of the longest command name */
+
 	fprintf(to, _("Usage: %s [--db FILE] [-r] [COMMAND [ARGS]]\n"
 		      "Browse and edit budget performance targets"
 		      " (预算绩效目标表).\n"
@@ -43,7 +45,10 @@ usage(struct jx_cli *cli, FILE *to)
 		      "  -V, --version      show the version\n\n"
 		      "Commands:\n"), cli->prog);
 	for (const struct jx_command *c = jx_commands; c->name; c++)
-		fprintf(to, "  %-8s %s\n", c->name, _(c->summary));
+		if ((int)strlen(c->name) > width)
+			width = (int)strlen(c->name);
+	for (const struct jx_command *c = jx_commands; c->name; c++)
+		fprintf(to, "  %-*s  %s\n", width, c->name, _(c->summary));
 	fprintf(to, _("\nRun '%s COMMAND --help' for a command's options.\n"),
 		cli->prog);
 }

@@ -76,6 +76,22 @@ jx_default_db(char *buf, size_t size)
 }
 
 bool
+jx_user_templates_dir(char *buf, size_t size)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	int n;
+
+	if (xdg && *xdg == '/')
+		n = snprintf(buf, size, "%s/jixiao/templates", xdg);
+	else if (home && *home)
+		n = snprintf(buf, size, "%s/.config/jixiao/templates", home);
+	else
+		return false;
+	return n > 0 && (size_t)n < size;
+}
+
+bool
 jx_make_parent_dirs(const char *path)
 {
 	char dir[PATH_MAX];

@@ -18,6 +18,11 @@ const char *jx_data_root(void);
  * buf; returns false if there is no home to put it in. */
 bool jx_default_db(char *buf, size_t size);
 
+/* The user's template directory: $XDG_CONFIG_HOME/jixiao/templates
+ * (default ~/.config/jixiao/templates), whether or not it exists. Writes
+ * into buf; false when there is no home to look in. */
+bool jx_user_templates_dir(char *buf, size_t size);
+
 /* mkdir -p of the directory part of path (mode 0700 for new ones). */
 bool jx_make_parent_dirs(const char *path);
 

@@ -51,6 +51,8 @@ struct jx_project {
 	char *annual_goal;  /* 年度目标 */
 	char *goal;         /* 绩效目标 (not split by period) */
 	char *note;
+	bool unreviewed;    /* copied into a new year and not yet looked at
+			       (stored as project.reviewed = 0) */
 	struct jx_checkpoint *plan;
 	size_t n_plan, plan_cap;
 	struct jx_indicator *indicators;

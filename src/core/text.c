@@ -33,6 +33,18 @@ jx_strdup(const char *s)
 	return copy;
 }
 
+char *
+jx_strndup(const char *s, size_t n)
+{
+	char *copy = malloc(n + 1);
+
+	if (copy != NULL) {
+		memcpy(copy, s, n);
+		copy[n] = '\0';
+	}
+	return copy;
+}
+
 /*
  * NFKC with utf8proc (STABLE: no unassigned code points are changed, so a
  * key made today still matches after a Unicode update). Returns NULL for a

@@ -28,5 +28,8 @@ char *jx_text_trim(char *s);
 
 /* strdup that returns NULL for NULL. */
 char *jx_strdup(const char *s);
+/* The first n bytes of s (which has at least n) as a new string, NULL when
+ * out of memory. */
+char *jx_strndup(const char *s, size_t n);
 
 #endif

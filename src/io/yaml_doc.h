@@ -87,6 +87,8 @@ enum jx_yaml_type {
 	JX_YT_MONEY,  /* struct jx_amount at offset; 万元 text */
 	JX_YT_YEAR,   /* int at offset; an integer 1900..2999 */
 	JX_YT_FORMAT, /* no storage; must be JX_YAML_FORMAT */
+	JX_YT_NOT,    /* bool at offset, set by the value false (true is the
+			 default: only false is written) */
 	JX_YT_MAP,    /* a nested mapping whose fields are in the same record */
 	JX_YT_LIST    /* a list of records: array at offset, count at count */
 };

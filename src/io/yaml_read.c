@@ -98,6 +98,7 @@ static const struct jx_yaml_field project_fields[] = {
 	TEXT(struct jx_project, annual_goal, "annual_goal", false),
 	TEXT(struct jx_project, goal, "goal", false),
 	TEXT(struct jx_project, note, "note", false),
+	FIELD(struct jx_project, unreviewed, "reviewed", JX_YT_NOT, false),
 	LIST(struct jx_project, indicators, n_indicators, "indicators",
 	     indicator_schema),
 	{ .key = NULL }
@@ -199,6 +200,7 @@ type_wanted(enum jx_yaml_type type)
 	switch (type) {
 	case JX_YT_MONEY: return "an amount in 万元";
 	case JX_YT_YEAR: return "a year";
+	case JX_YT_NOT: return "true or false";
 	case JX_YT_MAP: return "a mapping";
 	case JX_YT_LIST: return "a list";
 	default: return "text";
@@ -295,6 +297,29 @@ store_year(struct jx_yaml_events *r, const struct jx_yaml_field *f,
 	return STORED;
 }
 
+/* true or false, as YAML 1.2 writes them; stores the negation. */
+static enum outcome
+store_not(struct jx_yaml_events *r, const struct jx_yaml_field *f,
+	  void *rec, const char *ref)
+{
+	static const char *const words[] = { "true", "True", "TRUE",
+					     "false", "False", "FALSE" };
+	bool *flag = (void *)((char *)rec + f->offset);
+	const char *text = jx_yaml_events_scalar(r);
+	char shown_text[KEY_SHOWN * 2];
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(text, words[i]) == 0) {
+			*flag = i >= 3;
+			return STORED;
+		}
+	shown(r, shown_text, sizeof shown_text);
+	jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
+			      _("%s must be true or false, not '%s'"), ref,
+			      shown_text);
+	return BAD;
+}
+
 static enum outcome
 check_format(struct jx_yaml_events *r, const char *ref)
 {
@@ -327,6 +352,7 @@ store_scalar(struct jx_yaml_events *r, const struct jx_yaml_field *f,
 	case JX_YT_TEXT: return store_text(r, f, rec);
 	case JX_YT_MONEY: return store_money(r, f, rec, ref);
 	case JX_YT_YEAR: return store_year(r, f, rec, ref);
+	case JX_YT_NOT: return store_not(r, f, rec, ref);
 	default: return check_format(r, ref);
 	}
 }

@@ -43,6 +43,12 @@ amount_of(const void *rec, size_t offset)
 	return (const void *)((const char *)rec + offset);
 }
 
+static bool
+flag_of(const void *rec, size_t offset)
+{
+	return *(const bool *)(const void *)((const char *)rec + offset);
+}
+
 static int
 year_of(const void *rec, size_t offset)
 {
@@ -273,6 +279,8 @@ has_content(const struct jx_yaml_field *f, const void *rec)
 		return text && *text;
 	case JX_YT_MONEY:
 		return amount_of(rec, f->offset)->present;
+	case JX_YT_NOT:
+		return flag_of(rec, f->offset);
 	case JX_YT_MAP:
 		for (const struct jx_yaml_field *g = f->sub->fields; g->key; g++)
 			if (has_content(g, rec))
@@ -311,6 +319,8 @@ emit_value(yaml_emitter_t *em, const struct jx_yaml_field *f, const void *rec)
 		return emit_scalar(em, buf, YAML_PLAIN_SCALAR_STYLE);
 	case JX_YT_FORMAT:
 		return emit_scalar(em, JX_YAML_FORMAT, YAML_PLAIN_SCALAR_STYLE);
+	case JX_YT_NOT:
+		return emit_scalar(em, "false", YAML_PLAIN_SCALAR_STYLE);
 	case JX_YT_MAP:
 		return emit_record(em, f->sub, rec);
 	default:

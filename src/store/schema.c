@@ -142,6 +142,53 @@ static const char *const migrations[] = {
 	 * terms out at every statement, so a row trigger made an import four
 	 * times slower. (Deletes and updates keep their triggers.) */
 	"DROP TRIGGER indicator_fts_insert;",
+
+	/* 4 -> 5: editing. A project copied into a new year is not reviewed
+	 * until saved from a form. Change-log rows carry what the record was
+	 * called and where it was (label, department, year, project), so
+	 * that history reads well after the record is deleted; rows already
+	 * there get what can still be found. Drafts keep forms of a program
+	 * that was stopped, as the form wrote them. The search index is
+	 * only touched when indexed text changes, not when an edit moves
+	 * rows (seq) or raises versions. */
+	"ALTER TABLE project ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE change_log ADD COLUMN label TEXT;"
+	"ALTER TABLE change_log ADD COLUMN dept_year_id INTEGER;"
+	"ALTER TABLE change_log ADD COLUMN project_id INTEGER;"
+	"ALTER TABLE change_log ADD COLUMN department_id INTEGER;"
+	"UPDATE change_log SET dept_year_id = record_id,"
+	" label = (SELECT d.name || ' ' || y.year FROM dept_year y"
+	"  JOIN department d ON d.id = y.department_id"
+	"  WHERE y.id = change_log.record_id)"
+	" WHERE tbl = 'dept_year';"
+	"UPDATE change_log SET project_id = record_id,"
+	" dept_year_id = (SELECT dept_year_id FROM project"
+	"  WHERE id = change_log.record_id),"
+	" label = (SELECT name FROM project WHERE id = change_log.record_id)"
+	" WHERE tbl = 'project';"
+	"UPDATE change_log SET label = (SELECT name FROM department"
+	"  WHERE id = change_log.record_id) WHERE tbl = 'department';"
+	"UPDATE change_log SET department_id = CASE WHEN tbl = 'department'"
+	" THEN record_id ELSE (SELECT department_id FROM dept_year"
+	"  WHERE id = change_log.dept_year_id) END;"
+	"CREATE INDEX change_by_year ON change_log(dept_year_id, id);"
+	"CREATE INDEX change_by_department ON change_log(department_id, id);"
+	"CREATE INDEX change_by_project ON change_log(project_id, id);"
+	"CREATE TABLE draft ("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" who TEXT NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL,"
+	" record_id INTEGER, parent_id INTEGER, after_id INTEGER,"
+	" base_version INTEGER, body BLOB);"
+	"CREATE INDEX draft_by_who ON draft(who, id);"
+	"DROP TRIGGER indicator_fts_update;"
+	"CREATE TRIGGER indicator_fts_update AFTER UPDATE OF name, target,"
+	" description, basis ON indicator BEGIN"
+	" INSERT INTO indicator_fts(indicator_fts, rowid, name, target,"
+	" description, basis) VALUES ('delete', old.id, old.name, old.target,"
+	" old.description, old.basis);"
+	" INSERT INTO indicator_fts(rowid, name, target, description, basis)"
+	" VALUES (new.id, new.name, new.target, new.description, new.basis);"
+	" END;",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

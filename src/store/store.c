@@ -232,6 +232,12 @@ jx_store_close(struct jx_store *st)
 	free(st);
 }
 
+const char *
+jx_store_user(const struct jx_store *st)
+{
+	return st->user;
+}
+
 void
 jx_store_set_user(struct jx_store *st, const char *who)
 {
@@ -431,12 +437,43 @@ jx_store_now(char buf[32])
 	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+static void
+bind_id(sqlite3_stmt *s, int i, int64_t id)
+{
+	if (id)
+		sqlite3_bind_int64(s, i, id);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+/* The department a change-log row is about, so that its history can be
+ * asked for after the year is gone (0 when unknown). */
+static int64_t
+department_of(struct jx_store *st, const struct jx_change_row *row)
+{
+	sqlite3_stmt *s;
+	int64_t id = 0;
+
+	if (row->department_id)
+		return row->department_id;
+	if (row->tbl && strcmp(row->tbl, "department") == 0)
+		return row->record_id;
+	if (!row->dept_year_id ||
+	    !(s = jx_stmt(st, JX_STMT_DEPT_OF_YEAR, NULL)))
+		return 0;
+	sqlite3_bind_int64(s, 1, row->dept_year_id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return id;
+}
+
 enum jx_status
-jx_log_change(struct jx_store *st, const char *action, const char *table,
-	      int64_t record_id, const char *field, const char *old_value,
-	      const char *new_value, struct jx_error *err)
+jx_log_row(struct jx_store *st, const struct jx_change_row *row,
+	   struct jx_error *err)
 {
 	char now[32];
+	int64_t dept = department_of(st, row);
 	sqlite3_stmt *s = jx_stmt(st, JX_STMT_INSERT_CHANGE, err);
 
 	if (!s)
@@ -444,15 +481,82 @@ jx_log_change(struct jx_store *st, const char *action, const char *table,
 	jx_store_now(now);
 	sqlite3_bind_text(s, 1, now, -1, SQLITE_TRANSIENT);
 	jx_bind_text(s, 2, st->user);
-	jx_bind_text(s, 3, action);
-	jx_bind_text(s, 4, table);
-	sqlite3_bind_int64(s, 5, record_id);
-	jx_bind_text(s, 6, field);
-	jx_bind_text(s, 7, old_value);
-	jx_bind_text(s, 8, new_value);
+	jx_bind_text(s, 3, row->action);
+	jx_bind_text(s, 4, row->tbl);
+	sqlite3_bind_int64(s, 5, row->record_id);
+	jx_bind_text(s, 6, row->field);
+	jx_bind_text(s, 7, row->old);
+	jx_bind_text(s, 8, row->new_);
+	jx_bind_text(s, 9, row->label);
+	bind_id(s, 10, row->dept_year_id);
+	bind_id(s, 11, row->project_id);
+	bind_id(s, 12, dept);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		return jx_db_error(st, err, "writing the change log");
 	return JX_OK;
+}
+
+enum jx_status
+jx_log_change(struct jx_store *st, const char *action, const char *table,
+	      int64_t record_id, const char *field, const char *old_value,
+	      const char *new_value, struct jx_error *err)
+{
+	struct jx_change_row row = {
+		.action = action, .tbl = table, .record_id = record_id,
+		.field = field, .old = old_value, .new_ = new_value,
+	};
+
+	return jx_log_row(st, &row, err);
+}
+
+enum jx_status
+jx_txn_begin(struct jx_store *st, struct jx_txn *t, struct jx_error *err)
+{
+	t->own = !st->in_txn;
+	if (t->own)
+		return jx_store_begin(st, err);
+	if (sqlite3_exec(st->db, "SAVEPOINT jx_call", NULL, NULL, NULL)
+	    != SQLITE_OK)
+		return jx_db_error(st, err, "starting a change");
+	return JX_OK;
+}
+
+enum jx_status
+jx_txn_end(struct jx_store *st, struct jx_txn *t, enum jx_status rc,
+	   struct jx_error *err)
+{
+	if (t->own) {
+		if (rc == JX_OK)
+			return jx_store_commit(st, err);
+		jx_store_rollback(st);
+		return rc;
+	}
+	if (rc != JX_OK)
+		sqlite3_exec(st->db, "ROLLBACK TO jx_call", NULL, NULL, NULL);
+	if (sqlite3_exec(st->db, "RELEASE jx_call", NULL, NULL, NULL)
+	    != SQLITE_OK && rc == JX_OK)
+		rc = jx_db_error(st, err, "ending a change");
+	return rc;
+}
+
+void
+jx_read_begin(struct jx_store *st)
+{
+	/* Outside a transaction a savepoint begins a deferred one: the reads
+	 * that follow see one snapshot. A failure only loses that. */
+	sqlite3_exec(st->db, "SAVEPOINT jx_read", NULL, NULL, NULL);
+}
+
+void
+jx_read_end(struct jx_store *st)
+{
+	sqlite3_exec(st->db, "RELEASE jx_read", NULL, NULL, NULL);
+}
+
+int64_t
+jx_index_limit(const struct jx_store *st)
+{
+	return st->index_pending ? st->index_after : INT64_MAX;
 }
 
 void

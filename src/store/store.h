@@ -36,6 +36,7 @@ void jx_store_close(struct jx_store *st);
 
 /* Who is written into the change log (default: the login name). */
 void jx_store_set_user(struct jx_store *st, const char *who);
+const char *jx_store_user(const struct jx_store *st);
 bool jx_store_readonly(const struct jx_store *st);
 const char *jx_store_path(const struct jx_store *st);
 int jx_store_schema_version(void);
@@ -118,6 +119,7 @@ struct jx_project_row {
 	const char *name;
 	struct jx_amount annual_total;
 	int64_t indicators;
+	bool unreviewed;      /* copied into a new year, not yet reviewed */
 };
 
 struct jx_indicator_row {

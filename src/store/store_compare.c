@@ -77,6 +77,8 @@ struct identity {
 	int64_t department_id;
 	int year;
 	char *key;
+	int64_t dept_year_id;
+	char *name;
 };
 
 static enum jx_status
@@ -87,7 +89,7 @@ identity_of(struct jx_store *st, int64_t project_id, struct identity *id,
 	enum jx_status rc = JX_OK;
 	int step;
 
-	id->key = NULL;
+	id->key = id->name = NULL;
 	if (!s)
 		return JX_DB;
 	sqlite3_bind_int64(s, 1, project_id);
@@ -95,7 +97,8 @@ identity_of(struct jx_store *st, int64_t project_id, struct identity *id,
 	if (step == SQLITE_ROW) {
 		id->department_id = sqlite3_column_int64(s, 0);
 		id->year = sqlite3_column_int(s, 1);
-		if (!jx_col_dup(s, 2, &id->key))
+		id->dept_year_id = sqlite3_column_int64(s, 3);
+		if (!jx_col_dup(s, 2, &id->key) || !jx_col_dup(s, 4, &id->name))
 			rc = jx_error_set(err, JX_NOMEM, _("out of memory"));
 	} else {
 		rc = step == SQLITE_DONE
@@ -113,6 +116,11 @@ write_link(struct jx_store *st, const struct identity *p,
 	   struct jx_error *err)
 {
 	sqlite3_stmt *s = jx_stmt(st, JX_STMT_PUT_LINK, err);
+	struct jx_change_row row = {
+		.action = "link", .tbl = "project", .record_id = project_id,
+		.field = "predecessor", .new_ = pred->key, .label = p->name,
+		.dept_year_id = p->dept_year_id, .project_id = project_id,
+	};
 	char now[32];
 
 	if (!s)
@@ -127,15 +135,15 @@ write_link(struct jx_store *st, const struct identity *p,
 	jx_bind_text(s, 7, st->user);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		return jx_db_error(st, err, "linking projects");
-	return jx_log_change(st, "link", "project", project_id, "predecessor",
-			     NULL, pred->key, err);
+	return jx_log_row(st, &row, err);
 }
 
 enum jx_status
 jx_store_link_project(struct jx_store *st, int64_t project_id,
 		      int64_t predecessor_id, struct jx_error *err)
 {
-	struct identity p = { 0, 0, NULL }, pred = { 0, 0, NULL };
+	struct identity p = { 0 }, pred = { 0 };
+	struct jx_txn txn;
 	enum jx_status rc = identity_of(st, project_id, &p, err);
 
 	if (rc == JX_OK)
@@ -146,15 +154,14 @@ jx_store_link_project(struct jx_store *st, int64_t project_id,
 				  " linked to one of the same department in"
 				  " an earlier year"));
 	if (rc == JX_OK)
-		rc = jx_store_begin(st, err);
-	if (rc == JX_OK) {
-		rc = write_link(st, &p, &pred, project_id, err);
-		rc = rc == JX_OK ? jx_store_commit(st, err) : rc;
-		if (rc != JX_OK)
-			jx_store_rollback(st);
-	}
+		rc = jx_txn_begin(st, &txn, err);
+	if (rc == JX_OK)
+		rc = jx_txn_end(st, &txn, write_link(st, &p, &pred, project_id,
+						     err), err);
 	free(p.key);
+	free(p.name);
 	free(pred.key);
+	free(pred.name);
 	return rc;
 }
 
@@ -162,14 +169,20 @@ enum jx_status
 jx_store_unlink_project(struct jx_store *st, int64_t project_id,
 			struct jx_error *err)
 {
-	struct identity p = { 0, 0, NULL };
+	struct identity p = { 0 };
+	struct jx_change_row row = {
+		.action = "unlink", .tbl = "project", .record_id = project_id,
+		.field = "predecessor", .project_id = project_id,
+	};
+	struct jx_txn txn;
 	sqlite3_stmt *s;
 	enum jx_status rc = identity_of(st, project_id, &p, err);
 
 	if (rc == JX_OK)
-		rc = jx_store_begin(st, err);
+		rc = jx_txn_begin(st, &txn, err);
 	if (rc != JX_OK) {
 		free(p.key);
+		free(p.name);
 		return rc;
 	}
 	s = jx_stmt(st, JX_STMT_DELETE_LINK, err);
@@ -185,12 +198,13 @@ jx_store_unlink_project(struct jx_store *st, int64_t project_id,
 			rc = jx_error_set(err, JX_NOTFOUND, _("this project has"
 					  " no link to remove"));
 	}
+	row.old = p.key;
+	row.label = p.name;
+	row.dept_year_id = p.dept_year_id;
 	if (rc == JX_OK)
-		rc = jx_log_change(st, "unlink", "project", project_id,
-				   "predecessor", p.key, NULL, err);
-	rc = rc == JX_OK ? jx_store_commit(st, err) : rc;
-	if (rc != JX_OK)
-		jx_store_rollback(st);
+		rc = jx_log_row(st, &row, err);
+	rc = jx_txn_end(st, &txn, rc, err);
 	free(p.key);
+	free(p.name);
 	return rc;
 }

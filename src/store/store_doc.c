@@ -39,16 +39,18 @@ find_id(struct jx_store *st, enum jx_stmt_id id, const char *text,
 	return JX_OK;
 }
 
-/* The department of doc: by code, else by normalised name; created if new. */
-static enum jx_status
-department_for(struct jx_store *st, const struct jx_doc *doc, const char *now,
-	       int64_t *id, struct jx_import_counts *counts,
-	       struct jx_error *err)
+enum jx_status
+jx_put_department(struct jx_store *st, const struct jx_doc *doc,
+		  const char *now, int64_t *id, bool *created,
+		  struct jx_error *err)
 {
 	char *key = jx_text_key(doc->dept_name);
 	sqlite3_stmt *s;
+	struct jx_change_row row = { .action = "insert", .tbl = "department",
+				     .label = doc->dept_name };
 	enum jx_status rc;
 
+	*created = false;
 	if (!key)
 		return jx_error_set(err, JX_NOMEM, _("out of memory"));
 	rc = doc->dept_code
@@ -68,9 +70,10 @@ department_for(struct jx_store *st, const struct jx_doc *doc, const char *now,
 	if (rc != JX_OK)
 		return rc;
 	*id = sqlite3_last_insert_rowid(st->db);
-	counts->departments++;
-	return jx_log_change(st, "insert", "department", *id, NULL, NULL,
-			     doc->dept_name, err);
+	*created = true;
+	row.record_id = *id;
+	row.new_ = doc->dept_name;
+	return jx_log_row(st, &row, err);
 }
 
 /* Existing department-year: refused, or deleted whole when replacing. */
@@ -80,7 +83,10 @@ clear_year(struct jx_store *st, const struct jx_doc *doc, int64_t dept_id,
 {
 	sqlite3_stmt *s = jx_stmt(st, JX_STMT_FIND_YEAR, err);
 	int64_t year_id = 0;
-	char old[96];
+	char old[96], label[512];
+	struct jx_change_row row = { .action = "delete", .tbl = "dept_year",
+				     .old = old, .label = label,
+				     .department_id = dept_id };
 	int rc;
 
 	if (!s)
@@ -115,13 +121,15 @@ clear_year(struct jx_store *st, const struct jx_doc *doc, int64_t dept_id,
 	if (rc != JX_OK)
 		return rc;
 	*replaced = true;
-	return jx_log_change(st, "delete", "dept_year", year_id, NULL, old,
-			     NULL, err);
+	snprintf(label, sizeof label, "%s %d", doc->dept_name, doc->year);
+	row.record_id = row.dept_year_id = year_id;
+	return jx_log_row(st, &row, err);
 }
 
-static enum jx_status
-put_year_row(struct jx_store *st, const struct jx_doc *doc, int64_t dept_id,
-	     const char *now, int64_t *year_id, struct jx_error *err)
+enum jx_status
+jx_put_year_row(struct jx_store *st, const struct jx_doc *doc,
+		int64_t dept_id, const char *now, int64_t *year_id,
+		struct jx_error *err)
 {
 	sqlite3_stmt *s = jx_stmt(st, JX_STMT_INSERT_YEAR, err);
 	enum jx_status rc;
@@ -141,9 +149,9 @@ put_year_row(struct jx_store *st, const struct jx_doc *doc, int64_t dept_id,
 	return rc;
 }
 
-static enum jx_status
-put_subgoals(struct jx_store *st, const struct jx_doc *doc, int64_t year_id,
-	     const char *now, struct jx_error *err)
+enum jx_status
+jx_put_subgoals(struct jx_store *st, const struct jx_doc *doc,
+		int64_t year_id, const char *now, struct jx_error *err)
 {
 	for (size_t i = 0; i < doc->n_subgoals; i++) {
 		const struct jx_subgoal *g = &doc->subgoals[i];
@@ -164,17 +172,86 @@ put_subgoals(struct jx_store *st, const struct jx_doc *doc, int64_t year_id,
 	return JX_OK;
 }
 
-static enum jx_status
-put_indicator(struct jx_store *st, const struct jx_indicator *ind,
-	      int64_t project_id, int64_t seq, const char *now,
-	      struct jx_error *err)
+void
+jx_bind_target(struct jx_store *st, sqlite3_stmt *s, int col,
+	       const char *target)
 {
-	sqlite3_stmt *s = jx_stmt(st, JX_STMT_INSERT_INDICATOR, err);
 	struct jx_target t;
 
-	if (!s)
+	jx_store_parse_target(st, target, &t);
+	sqlite3_bind_int(s, col, (int)t.kind);
+	sqlite3_bind_int(s, col + 1, (int)t.cmp);
+	if (t.kind == JX_TK_NUMBER)
+		sqlite3_bind_int64(s, col + 2, t.value);
+	else
+		sqlite3_bind_null(s, col + 2);
+	/* The unit text lives in t, which goes out of scope: copied. */
+	if (t.unit[0])
+		sqlite3_bind_text(s, col + 3, t.unit, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, col + 3);
+	for (int i = 0; i < 3; i++)
+		sqlite3_bind_null(s, col + 4 + i);
+	if (t.kind == JX_TK_DEADLINE) {
+		sqlite3_bind_int(s, col + 4, t.year);
+		sqlite3_bind_int(s, col + 5, t.month);
+		sqlite3_bind_int(s, col + 6, t.day);
+	}
+	if (t.word[0])
+		sqlite3_bind_text(s, col + 7, t.word, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, col + 7);
+	sqlite3_bind_int(s, col + 8, (int)t.warnings);
+}
+
+/* The version a re-used id starts at: above any it had, since every
+ * version it had came with at least one change-log row. */
+static enum jx_status
+reuse_version(struct jx_store *st, const char *tbl, int64_t id,
+	      int64_t *version, struct jx_error *err)
+{
+	sqlite3_stmt *s;
+	int step;
+
+	*version = 1;
+	if (!id)
+		return JX_OK;
+	if (!(s = jx_stmt(st, JX_STMT_COUNT_CHANGES, err)))
 		return JX_DB;
-	jx_store_parse_target(st, ind->target, &t);
+	jx_bind_text(s, 1, tbl);
+	sqlite3_bind_int64(s, 2, id);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		*version = 1 + sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return step == SQLITE_ROW ? JX_OK
+				  : jx_db_error(st, err, "reading the log");
+}
+
+/* An explicit id (re-used) or NULL, which makes a new one. */
+static void
+bind_want(sqlite3_stmt *s, int col, int64_t want_id)
+{
+	if (want_id)
+		sqlite3_bind_int64(s, col, want_id);
+	else
+		sqlite3_bind_null(s, col);
+}
+
+enum jx_status
+jx_put_indicator(struct jx_store *st, const struct jx_indicator *ind,
+		 int64_t project_id, int64_t seq, const char *now,
+		 int64_t want_id, int64_t *id, struct jx_error *err)
+{
+	sqlite3_stmt *s;
+	int64_t version;
+	enum jx_status rc = reuse_version(st, "indicator", want_id, &version,
+					  err);
+
+	if (rc != JX_OK)
+		return rc;
+	if (!(s = jx_stmt(st, JX_STMT_INSERT_INDICATOR, err)))
+		return JX_DB;
 	sqlite3_bind_int64(s, 1, project_id);
 	sqlite3_bind_int64(s, 2, seq);
 	jx_bind_text(s, 3, ind->level1);
@@ -183,20 +260,14 @@ put_indicator(struct jx_store *st, const struct jx_indicator *ind,
 	jx_bind_text(s, 6, ind->description);
 	jx_bind_text(s, 7, ind->target ? ind->target : "");
 	jx_bind_text(s, 8, ind->basis);
-	sqlite3_bind_int(s, 9, (int)t.kind);
-	sqlite3_bind_int(s, 10, (int)t.cmp);
-	if (t.kind == JX_TK_NUMBER)
-		sqlite3_bind_int64(s, 11, t.value);
-	jx_bind_text(s, 12, t.unit[0] ? t.unit : NULL);
-	if (t.kind == JX_TK_DEADLINE) {
-		sqlite3_bind_int(s, 13, t.year);
-		sqlite3_bind_int(s, 14, t.month);
-		sqlite3_bind_int(s, 15, t.day);
-	}
-	jx_bind_text(s, 16, t.word[0] ? t.word : NULL);
-	sqlite3_bind_int(s, 17, (int)t.warnings);
+	jx_bind_target(st, s, 9, ind->target);
 	jx_bind_text(s, 18, now);
-	return STEP_DONE(st, s, err, "adding an indicator");
+	bind_want(s, 19, want_id);
+	sqlite3_bind_int64(s, 20, version);
+	rc = STEP_DONE(st, s, err, "adding an indicator");
+	if (rc == JX_OK && id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return rc;
 }
 
 static void
@@ -222,9 +293,9 @@ bind_project(sqlite3_stmt *s, const struct jx_project *p, int64_t year_id,
 		jx_bind_text(s, col++, tail[i]);
 }
 
-static enum jx_status
-put_plan(struct jx_store *st, const struct jx_project *p, int64_t project_id,
-	 struct jx_error *err)
+enum jx_status
+jx_put_plan(struct jx_store *st, const struct jx_project *p,
+	    int64_t project_id, struct jx_error *err)
 {
 	for (size_t i = 0; i < p->n_plan; i++) {
 		sqlite3_stmt *s = jx_stmt(st, JX_STMT_INSERT_CHECKPOINT, err);
@@ -242,31 +313,41 @@ put_plan(struct jx_store *st, const struct jx_project *p, int64_t project_id,
 	return JX_OK;
 }
 
-static enum jx_status
-put_project(struct jx_store *st, const struct jx_project *p, int64_t year_id,
-	    int64_t seq, const char *now, struct jx_error *err)
+enum jx_status
+jx_put_project(struct jx_store *st, const struct jx_project *p,
+	       int64_t year_id, int64_t seq, const char *now, int64_t want_id,
+	       const int64_t *want_ids, int64_t *id, int64_t *ind_ids,
+	       struct jx_error *err)
 {
-	sqlite3_stmt *s = jx_stmt(st, JX_STMT_INSERT_PROJECT, err);
+	sqlite3_stmt *s;
 	char *key = jx_text_key(p->name);
-	int64_t project_id;
+	int64_t project_id, version;
 	enum jx_status rc;
 
 	if (!key)
 		return jx_error_set(err, JX_NOMEM, _("out of memory"));
-	if (!s) {
+	rc = reuse_version(st, "project", want_id, &version, err);
+	if (rc != JX_OK || !(s = jx_stmt(st, JX_STMT_INSERT_PROJECT, err))) {
 		free(key);
-		return JX_DB;
+		return rc != JX_OK ? rc : JX_DB;
 	}
 	bind_project(s, p, year_id, seq, key, now);
+	bind_want(s, 24, want_id);
+	sqlite3_bind_int64(s, 25, version);
+	sqlite3_bind_int(s, 26, !p->unreviewed);
 	rc = STEP_DONE(st, s, err, "adding a project");
 	free(key);
 	if (rc != JX_OK)
 		return rc;
 	project_id = sqlite3_last_insert_rowid(st->db);
-	rc = put_plan(st, p, project_id, err);
+	if (id)
+		*id = project_id;
+	rc = jx_put_plan(st, p, project_id, err);
 	for (size_t i = 0; rc == JX_OK && i < p->n_indicators; i++)
-		rc = put_indicator(st, &p->indicators[i], project_id,
-				   (int64_t)i + 1, now, err);
+		rc = jx_put_indicator(st, &p->indicators[i], project_id,
+				      (int64_t)i + 1, now,
+				      want_ids ? want_ids[i] : 0,
+				      ind_ids ? &ind_ids[i] : NULL, err);
 	return rc;
 }
 
@@ -275,9 +356,11 @@ jx_store_put_doc(struct jx_store *st, const struct jx_doc *doc, bool replace,
 		 const char *origin, struct jx_import_counts *counts,
 		 struct jx_error *err)
 {
-	char now[32], what[512];
+	char now[32], what[512], label[512];
 	int64_t dept_id = 0, year_id = 0;
-	bool replaced = false;
+	bool replaced = false, created = false;
+	struct jx_change_row row = { .tbl = "dept_year", .new_ = what,
+				     .label = label };
 	size_t n_ind = jx_doc_indicator_count(doc);
 	enum jx_status rc;
 
@@ -292,20 +375,25 @@ jx_store_put_doc(struct jx_store *st, const struct jx_doc *doc, bool replace,
 	jx_store_now(now);
 	rc = jx_store_will_add_indicators(st, err);
 	if (rc == JX_OK)
-		rc = department_for(st, doc, now, &dept_id, counts, err);
+		rc = jx_put_department(st, doc, now, &dept_id, &created, err);
+	if (created)
+		counts->departments++;
 	if (rc == JX_OK)
 		rc = clear_year(st, doc, dept_id, replace, &replaced, err);
 	if (rc == JX_OK)
-		rc = put_year_row(st, doc, dept_id, now, &year_id, err);
+		rc = jx_put_year_row(st, doc, dept_id, now, &year_id, err);
 	if (rc == JX_OK)
-		rc = put_subgoals(st, doc, year_id, now, err);
+		rc = jx_put_subgoals(st, doc, year_id, now, err);
 	for (size_t i = 0; rc == JX_OK && i < doc->n_projects; i++)
-		rc = put_project(st, &doc->projects[i], year_id,
-				 (int64_t)i + 1, now, err);
+		rc = jx_put_project(st, &doc->projects[i], year_id,
+				    (int64_t)i + 1, now, 0, NULL, NULL, NULL,
+				    err);
 	if (rc != JX_OK)
 		return rc;
 	snprintf(what, sizeof what, "%s: %zu projects, %zu indicators",
 		 origin ? origin : "import", doc->n_projects, n_ind);
-	return jx_log_change(st, replaced ? "replace" : "import", "dept_year",
-			     year_id, NULL, NULL, what, err);
+	snprintf(label, sizeof label, "%s %d", doc->dept_name, doc->year);
+	row.action = replaced ? "replace" : "import";
+	row.record_id = row.dept_year_id = year_id;
+	return jx_log_row(st, &row, err);
 }

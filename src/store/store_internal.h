@@ -9,6 +9,7 @@
 
 #include "core/target.h"
 #include "store/store.h"
+#include "store/store_edit.h"
 
 /* The list queries come in pairs (forward and backward from a key) that
  * share their columns and their optional text filter (NULL: every row). */
@@ -20,8 +21,8 @@
 	" AND (?3 IS NULL OR instr(d.name, ?3) > 0 OR instr(d.code, ?3) > 0)"
 #define JX_PROJECT_SELECT \
 	"SELECT p.id, p.seq, p.code, p.name, p.annual_total," \
-	" (SELECT count(*) FROM indicator WHERE project_id = p.id)" \
-	" FROM project p WHERE p.dept_year_id = ?1"
+	" (SELECT count(*) FROM indicator WHERE project_id = p.id)," \
+	" p.reviewed FROM project p WHERE p.dept_year_id = ?1"
 #define JX_PROJECT_MATCH \
 	" AND (?4 IS NULL OR instr(p.name, ?4) > 0 OR instr(p.code, ?4) > 0)"
 #define JX_INDICATOR_SELECT \
@@ -81,18 +82,20 @@
 	  " competent, unit, attribute, category, period, period_total," \
 	  " period_fiscal, period_other, annual_total, annual_fiscal," \
 	  " annual_other, purpose, period_goal, annual_goal, goal, note," \
-	  " created_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9," \
+	  " created_at, updated_at, id, version, reviewed)" \
+	  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9," \
 	  " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22," \
-	  " ?23, ?23)") \
+	  " ?23, ?23, ?24, ?25, ?26)") \
 	_(INSERT_CHECKPOINT, \
 	  "INSERT INTO checkpoint(project_id, seq, label, percent)" \
 	  " VALUES(?1, ?2, ?3, ?4)") \
 	_(INSERT_INDICATOR, \
 	  "INSERT INTO indicator(project_id, seq, level1, level2, name," \
 	  " description, target, basis, t_kind, t_cmp, t_value, t_unit, t_year," \
-	  " t_month, t_day, t_word, t_warn, created_at, updated_at)" \
+	  " t_month, t_day, t_word, t_warn, created_at, updated_at, id," \
+	  " version)" \
 	  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14," \
-	  " ?15, ?16, ?17, ?18, ?18)") \
+	  " ?15, ?16, ?17, ?18, ?18, ?19, ?20)") \
 	_(INDEX_NEW, \
 	  "INSERT INTO indicator_fts(rowid, name, target, description, basis)" \
 	  " SELECT id, name, target, description, basis FROM indicator" \
@@ -100,7 +103,8 @@
 	_(MAX_INDICATOR_ID, "SELECT coalesce(max(id), 0) FROM indicator") \
 	_(INSERT_CHANGE, \
 	  "INSERT INTO change_log(at, who, action, tbl, record_id, field, old," \
-	  " new) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
+	  " new, label, dept_year_id, project_id, department_id)" \
+	  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)") \
 	_(YEAR_COUNTS, \
 	  "SELECT (SELECT count(*) FROM project WHERE dept_year_id = ?1)," \
 	  " (SELECT count(*) FROM indicator i JOIN project p" \
@@ -118,7 +122,7 @@
 	  "SELECT code, name, title, competent, unit, attribute, category," \
 	  " period, period_total, period_fiscal, period_other, annual_total," \
 	  " annual_fiscal, annual_other, purpose, period_goal, annual_goal," \
-	  " goal, note FROM project WHERE id = ?1") \
+	  " goal, note, reviewed FROM project WHERE id = ?1") \
 	_(GET_CHECKPOINTS, \
 	  "SELECT label, percent FROM checkpoint WHERE project_id = ?1" \
 	  " ORDER BY seq, id") \
@@ -172,7 +176,8 @@
 	  " ON i.project_id = p.id WHERE p.dept_year_id = ?1" \
 	  " ORDER BY p.seq, p.id, i.seq, i.id") \
 	_(PROJECT_IDENTITY, \
-	  "SELECT y.department_id, y.year, " JX_PROJECT_KEY("p") \
+	  "SELECT y.department_id, y.year, " JX_PROJECT_KEY("p") "," \
+	  " p.dept_year_id, p.name" \
 	  " FROM project p JOIN dept_year y ON y.id = p.dept_year_id" \
 	  " WHERE p.id = ?1") \
 	_(PUT_LINK, \
@@ -224,7 +229,150 @@
 	  "SELECT id FROM project WHERE dept_year_id = ?1 AND name = ?2") \
 	_(FIND_PROJECT_LIKE, \
 	  "SELECT id, name FROM project WHERE dept_year_id = ?1" \
-	  " AND instr(name_key, ?2) > 0 ORDER BY seq, id LIMIT 6")
+	  " AND instr(name_key, ?2) > 0 ORDER BY seq, id LIMIT 6") \
+	JX_EDIT_STMT_LIST(_)
+
+/* What editing single records runs (store_edit.c, store_rows.c,
+ * store_copy.c, store_log.c). The META_* statements share their columns:
+ * version, parent, seq, reviewed, updated_at, label, dept_year_id,
+ * project_id. */
+#define JX_EDIT_STMT_LIST(_) \
+	_(META_YEAR, \
+	  "SELECT y.version, y.department_id, y.year, 1, y.updated_at," \
+	  " d.name || ' ' || y.year, y.id, NULL FROM dept_year y" \
+	  " JOIN department d ON d.id = y.department_id WHERE y.id = ?1") \
+	_(META_PROJECT, \
+	  "SELECT version, dept_year_id, seq, reviewed, updated_at, name," \
+	  " dept_year_id, id FROM project WHERE id = ?1") \
+	_(META_INDICATOR, \
+	  "SELECT i.version, i.project_id, i.seq, 1, i.updated_at, i.name," \
+	  " p.dept_year_id, i.project_id FROM indicator i" \
+	  " JOIN project p ON p.id = i.project_id WHERE i.id = ?1") \
+	_(DEPT_OF_YEAR, "SELECT department_id FROM dept_year WHERE id = ?1") \
+	_(LAST_CHANGE, \
+	  "SELECT who, at FROM change_log WHERE tbl = ?1 AND record_id = ?2" \
+	  " ORDER BY id DESC LIMIT 1") \
+	_(COUNT_CHANGES, \
+	  "SELECT count(*) FROM change_log WHERE tbl = ?1 AND record_id = ?2") \
+	_(GET_INDICATOR_IDS, \
+	  "SELECT id FROM indicator WHERE project_id = ?1 ORDER BY seq, id") \
+	_(UPDATE_PROJECT, \
+	  "UPDATE project SET code = ?2, name = ?3, name_key = ?4, title = ?5," \
+	  " competent = ?6, unit = ?7, attribute = ?8, category = ?9," \
+	  " period = ?10, period_total = ?11, period_fiscal = ?12," \
+	  " period_other = ?13, annual_total = ?14, annual_fiscal = ?15," \
+	  " annual_other = ?16, purpose = ?17, period_goal = ?18," \
+	  " annual_goal = ?19, goal = ?20, note = ?21, reviewed = 1," \
+	  " version = version + 1, updated_at = ?22 WHERE id = ?1") \
+	_(DELETE_CHECKPOINTS, "DELETE FROM checkpoint WHERE project_id = ?1") \
+	_(UPDATE_INDICATOR, \
+	  "UPDATE indicator SET level1 = ?2, level2 = ?3, name = ?4," \
+	  " description = ?5, target = ?6, basis = ?7, t_kind = ?8, t_cmp = ?9," \
+	  " t_value = ?10, t_unit = ?11, t_year = ?12, t_month = ?13," \
+	  " t_day = ?14, t_word = ?15, t_warn = ?16, version = version + 1," \
+	  " updated_at = ?17 WHERE id = ?1") \
+	_(UPDATE_YEAR, \
+	  "UPDATE dept_year SET year = ?2, framework = ?3, source = ?4," \
+	  " note = ?5, goals = ?6, measures = ?7, version = version + 1," \
+	  " updated_at = ?8 WHERE id = ?1") \
+	_(DELETE_SUBGOALS, "DELETE FROM subgoal WHERE dept_year_id = ?1") \
+	_(UPDATE_DEPT, \
+	  "UPDATE department SET code = ?2, name = ?3, name_key = ?4," \
+	  " competent = ?5, version = version + 1, updated_at = ?6" \
+	  " WHERE id = ?1") \
+	_(BUMP_DEPT_YEARS, \
+	  "UPDATE dept_year SET version = version + 1" \
+	  " WHERE department_id = ?1 AND id <> ?2") \
+	_(PROJECT_NEW_SEQ, \
+	  "SELECT CASE WHEN ?2 = 0 THEN coalesce(min(seq), 1) ELSE" \
+	  " coalesce((SELECT seq + 1 FROM project WHERE id = ?2" \
+	  " AND dept_year_id = ?1), max(seq) + 1, 1) END" \
+	  " FROM project WHERE dept_year_id = ?1") \
+	_(SHIFT_PROJECTS, \
+	  "UPDATE project SET seq = seq + 1 WHERE dept_year_id = ?1" \
+	  " AND seq >= ?2") \
+	_(INDICATOR_NEW_SEQ, \
+	  "SELECT CASE WHEN ?2 = 0 THEN coalesce(min(seq), 1) ELSE" \
+	  " coalesce((SELECT seq + 1 FROM indicator WHERE id = ?2" \
+	  " AND project_id = ?1), max(seq) + 1, 1) END" \
+	  " FROM indicator WHERE project_id = ?1") \
+	_(SHIFT_INDICATORS, \
+	  "UPDATE indicator SET seq = seq + 1 WHERE project_id = ?1" \
+	  " AND seq >= ?2") \
+	_(PROJECT_ABOVE, \
+	  "SELECT id, seq FROM project WHERE dept_year_id = ?1" \
+	  " AND (seq, id) < (?2, ?3) ORDER BY seq DESC, id DESC LIMIT 1") \
+	_(PROJECT_BELOW, \
+	  "SELECT id, seq FROM project WHERE dept_year_id = ?1" \
+	  " AND (seq, id) > (?2, ?3) ORDER BY seq, id LIMIT 1") \
+	_(INDICATOR_ABOVE, \
+	  "SELECT id, seq FROM indicator WHERE project_id = ?1" \
+	  " AND (seq, id) < (?2, ?3) ORDER BY seq DESC, id DESC LIMIT 1") \
+	_(INDICATOR_BELOW, \
+	  "SELECT id, seq FROM indicator WHERE project_id = ?1" \
+	  " AND (seq, id) > (?2, ?3) ORDER BY seq, id LIMIT 1") \
+	_(SET_PROJECT_SEQ, "UPDATE project SET seq = ?2 WHERE id = ?1") \
+	_(SET_INDICATOR_SEQ, "UPDATE indicator SET seq = ?2 WHERE id = ?1") \
+	_(DELETE_PROJECT, "DELETE FROM project WHERE id = ?1") \
+	_(DELETE_INDICATOR, "DELETE FROM indicator WHERE id = ?1") \
+	_(PROJECT_INDICATOR_BRIEF, \
+	  "SELECT id, level1, level2, name, target FROM indicator" \
+	  " WHERE project_id = ?1 ORDER BY seq, id") \
+	_(DELETE_DEPT_IF_EMPTY, \
+	  "DELETE FROM department WHERE id = ?1 AND NOT EXISTS" \
+	  " (SELECT 1 FROM dept_year WHERE department_id = ?1)") \
+	_(INDEX_PROJECT_FTS, \
+	  "INSERT INTO indicator_fts(rowid, name, target, description, basis)" \
+	  " SELECT id, name, target, description, basis FROM indicator" \
+	  " WHERE project_id = ?1 AND id <= ?2") \
+	_(INDEX_INDICATOR_FTS, \
+	  "INSERT INTO indicator_fts(rowid, name, target, description, basis)" \
+	  " SELECT id, name, target, description, basis FROM indicator" \
+	  " WHERE id = ?1 AND id <= ?2") \
+	_(INDEX_YEAR_FTS, \
+	  "INSERT INTO indicator_fts(rowid, name, target, description, basis)" \
+	  " SELECT i.id, i.name, i.target, i.description, i.basis" \
+	  " FROM project p JOIN indicator i ON i.project_id = p.id" \
+	  " WHERE p.dept_year_id = ?1 AND i.id <= ?2") \
+	_(COPY_YEAR, \
+	  "INSERT INTO dept_year(department_id, year, framework, goals," \
+	  " measures, created_at, updated_at) SELECT department_id, ?2," \
+	  " framework, goals, measures, ?3, ?3 FROM dept_year WHERE id = ?1") \
+	_(COPY_SUBGOALS, \
+	  "INSERT INTO subgoal(dept_year_id, seq, title, goal, indicator," \
+	  " created_at, updated_at) SELECT ?2, seq, title, goal, indicator," \
+	  " ?3, ?3 FROM subgoal WHERE dept_year_id = ?1 ORDER BY seq, id") \
+	_(COPY_PROJECT, \
+	  "INSERT INTO project(dept_year_id, seq, code, name, name_key, title," \
+	  " competent, unit, attribute, category, period, period_total," \
+	  " period_fiscal, period_other, annual_total, annual_fiscal," \
+	  " annual_other, purpose, period_goal, annual_goal, goal, note," \
+	  " reviewed, created_at, updated_at) SELECT ?2, seq, code, name," \
+	  " name_key, title, competent, unit, attribute, category, period," \
+	  " period_total, period_fiscal, period_other, annual_total," \
+	  " annual_fiscal, annual_other, purpose, period_goal, annual_goal," \
+	  " goal, note, 0, ?3, ?3 FROM project WHERE id = ?1") \
+	_(COPY_CHECKPOINTS, \
+	  "INSERT INTO checkpoint(project_id, seq, label, percent)" \
+	  " SELECT ?2, seq, label, percent FROM checkpoint" \
+	  " WHERE project_id = ?1 ORDER BY seq, id") \
+	_(COPY_INDICATORS, \
+	  "INSERT INTO indicator(project_id, seq, level1, level2, name," \
+	  " description, target, basis, t_kind, t_cmp, t_value, t_unit, t_year," \
+	  " t_month, t_day, t_word, t_warn, created_at, updated_at)" \
+	  " SELECT ?2, seq, level1, level2, name, description, target, basis," \
+	  " t_kind, t_cmp, t_value, t_unit, t_year, t_month, t_day, t_word," \
+	  " t_warn, ?3, ?3 FROM indicator WHERE project_id = ?1" \
+	  " ORDER BY seq, id") \
+	_(PUT_DRAFT, \
+	  "INSERT OR REPLACE INTO draft(id, who, at, kind, record_id, parent_id," \
+	  " after_id, base_version, body)" \
+	  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") \
+	_(LIST_DRAFTS, \
+	  "SELECT id, who, at, kind, record_id, parent_id, after_id," \
+	  " base_version, body FROM draft WHERE ?1 IS NULL OR who = ?1" \
+	  " ORDER BY id") \
+	_(DELETE_DRAFT, "DELETE FROM draft WHERE id = ?1")
 
 enum jx_stmt_id {
 #define JX_STMT_ENUM(name, sql) JX_STMT_##name,
@@ -291,5 +439,115 @@ enum jx_status jx_log_change(struct jx_store *st, const char *action,
 			     const char *table, int64_t record_id,
 			     const char *field, const char *old_value,
 			     const char *new_value, struct jx_error *err);
+/* Same, with the row's context (label, dept_year_id, project_id,
+ * department_id; 0 for none); row->id, at and who are ignored: the
+ * writer fills them in, and the department when it can tell (a
+ * department's own row; a year still on file). */
+enum jx_status jx_log_row(struct jx_store *st, const struct jx_change_row *row,
+			  struct jx_error *err);
+
+/* A unit of work that is a transaction of its own, or, when the caller
+ * has begun one (jx_store_begin), a savepoint in it: either way a call
+ * that fails undoes all it did and nothing else. JX_READONLY on a
+ * read-only store. */
+struct jx_txn {
+	bool own;
+};
+enum jx_status jx_txn_begin(struct jx_store *st, struct jx_txn *t,
+			    struct jx_error *err);
+/* Commits (releases) when rc is JX_OK, else rolls back; returns rc, or
+ * the error of a commit that failed. */
+enum jx_status jx_txn_end(struct jx_store *st, struct jx_txn *t,
+			  enum jx_status rc, struct jx_error *err);
+/* Several reads seen as of one moment (a read transaction, or nothing
+ * new inside the caller's). */
+void jx_read_begin(struct jx_store *st);
+void jx_read_end(struct jx_store *st);
+
+/* The highest indicator id that a write of this transaction must index
+ * for search itself: the ids above it are indexed at commit (see
+ * jx_store_will_add_indicators). */
+int64_t jx_index_limit(const struct jx_store *st);
+
+/* ---- shared by the writers (store_doc.c) ------------------------------ */
+
+/* The department of doc: by code, else by normalised name; created if new
+ * (*created), with its change-log row. */
+enum jx_status jx_put_department(struct jx_store *st, const struct jx_doc *doc,
+				 const char *now, int64_t *id, bool *created,
+				 struct jx_error *err);
+/* The year row of doc (not its sub-goals or projects) under dept_id. */
+enum jx_status jx_put_year_row(struct jx_store *st, const struct jx_doc *doc,
+			       int64_t dept_id, const char *now,
+			       int64_t *year_id, struct jx_error *err);
+enum jx_status jx_put_subgoals(struct jx_store *st, const struct jx_doc *doc,
+			       int64_t year_id, const char *now,
+			       struct jx_error *err);
+enum jx_status jx_put_plan(struct jx_store *st, const struct jx_project *p,
+			   int64_t project_id, struct jx_error *err);
+/* A project with its plan and indicators at seq; want_id (0: a new id)
+ * and want_ids (NULL, or one per indicator, 0 for a new id) re-use ids,
+ * with a version above any the record had. The id goes to *id (may be
+ * NULL), the indicators' ids to ind_ids (NULL, or p->n_indicators). */
+enum jx_status jx_put_project(struct jx_store *st, const struct jx_project *p,
+			      int64_t year_id, int64_t seq, const char *now,
+			      int64_t want_id, const int64_t *want_ids,
+			      int64_t *id, int64_t *ind_ids,
+			      struct jx_error *err);
+enum jx_status jx_put_indicator(struct jx_store *st,
+				const struct jx_indicator *ind,
+				int64_t project_id, int64_t seq,
+				const char *now, int64_t want_id, int64_t *id,
+				struct jx_error *err);
+/* Binds the parsed form of target (t_kind … t_warn, 9 columns) from
+ * column col on. */
+void jx_bind_target(struct jx_store *st, sqlite3_stmt *s, int col,
+		    const char *target);
+
+/* ---- shared by the readers (store_read.c) ---------------------------- */
+
+/* The department and year fields of a department-year into doc. */
+enum jx_status jx_read_year(struct jx_store *st, int64_t year_id,
+			    struct jx_doc *doc, struct jx_error *err);
+enum jx_status jx_read_subgoals(struct jx_store *st, int64_t year_id,
+				struct jx_doc *doc, struct jx_error *err);
+
+/* ---- shared by the editors (store_edit.c) ----------------------------- */
+
+enum jx_rec_kind { JX_REC_YEAR, JX_REC_PROJECT, JX_REC_INDICATOR };
+
+/* What a write needs to know of a record before changing it. */
+struct jx_meta_row {
+	int64_t version, parent, seq;
+	bool reviewed;
+	char updated_at[24];
+	char *label;               /* owned: its name now */
+	int64_t dept_year_id, project_id;
+};
+/* Reads the record's meta; JX_NOTFOUND ("deleted meanwhile") when gone.
+ * Free with jx_meta_free. */
+enum jx_status jx_meta_read(struct jx_store *st, enum jx_rec_kind kind,
+			    int64_t id, struct jx_meta_row *m,
+			    struct jx_error *err);
+void jx_meta_free(struct jx_meta_row *m);
+/* JX_CONFLICT, naming who changed the record and when, unless its stored
+ * version is `version`. */
+enum jx_status jx_meta_check(struct jx_store *st, enum jx_rec_kind kind,
+			     int64_t id, const struct jx_meta_row *m,
+			     int64_t version, struct jx_error *err);
+/* What a record must have before it is written (the NOT NULL columns,
+ * and what the interchange format requires): JX_MISSING naming the
+ * field, or JX_INVALID for a year outside 1900..2999. */
+enum jx_status jx_require_project(const struct jx_project *p,
+				struct jx_error *err);
+enum jx_status jx_require_indicator(const struct jx_indicator *ind,
+				  struct jx_error *err);
+enum jx_status jx_require_year(const struct jx_doc *head, struct jx_error *err);
+/* "project", "indicator", "dept_year": the change log's tbl. */
+const char *jx_rec_table(enum jx_rec_kind kind);
+/* A change-log row about record id of kind, with the context of m. */
+struct jx_change_row jx_meta_change(enum jx_rec_kind kind, int64_t id,
+				    const struct jx_meta_row *m,
+				    const char *action);
 
 #endif

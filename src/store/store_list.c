@@ -190,6 +190,7 @@ jx_store_projects_win(struct jx_store *st, int64_t dept_year_id,
 			.name = jx_col_text(s, 3),
 			.annual_total = jx_col_amount(s, 4),
 			.indicators = sqlite3_column_int64(s, 5),
+			.unreviewed = sqlite3_column_int(s, 6) == 0,
 		};
 		(*n)++;
 		key_set_seq(key, row.seq, row.id);

@@ -121,6 +121,7 @@ project_columns(sqlite3_stmt *s, struct jx_project *p)
 	for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++)
 		if (!jx_col_dup(s, col++, tail[i]))
 			return false;
+	p->unreviewed = sqlite3_column_int(s, col) == 0;
 	return true;
 }
 
@@ -166,9 +167,9 @@ jx_store_get_project(struct jx_store *st, int64_t project_id,
 	return rc;
 }
 
-static enum jx_status
-read_year(struct jx_store *st, int64_t year_id, struct jx_doc *doc,
-	  struct jx_error *err)
+enum jx_status
+jx_read_year(struct jx_store *st, int64_t year_id, struct jx_doc *doc,
+	     struct jx_error *err)
 {
 	sqlite3_stmt *s = jx_stmt(st, JX_STMT_GET_YEAR, err);
 	enum jx_status rc = JX_OK;
@@ -199,9 +200,9 @@ read_year(struct jx_store *st, int64_t year_id, struct jx_doc *doc,
 	return rc;
 }
 
-static enum jx_status
-read_subgoals(struct jx_store *st, int64_t year_id, struct jx_doc *doc,
-	      struct jx_error *err)
+enum jx_status
+jx_read_subgoals(struct jx_store *st, int64_t year_id, struct jx_doc *doc,
+		 struct jx_error *err)
 {
 	sqlite3_stmt *s = jx_stmt(st, JX_STMT_GET_SUBGOALS, err);
 	int rc;
@@ -270,7 +271,7 @@ jx_store_get_year_head(struct jx_store *st, int64_t dept_year_id,
 	enum jx_status rc;
 
 	jx_doc_init(doc);
-	rc = read_year(st, dept_year_id, doc, err);
+	rc = jx_read_year(st, dept_year_id, doc, err);
 	if (rc != JX_OK) {
 		jx_doc_free(doc);
 		jx_doc_init(doc);
@@ -285,9 +286,9 @@ jx_store_get_doc(struct jx_store *st, int64_t dept_year_id,
 	enum jx_status rc;
 
 	jx_doc_init(doc);
-	rc = read_year(st, dept_year_id, doc, err);
+	rc = jx_read_year(st, dept_year_id, doc, err);
 	if (rc == JX_OK)
-		rc = read_subgoals(st, dept_year_id, doc, err);
+		rc = jx_read_subgoals(st, dept_year_id, doc, err);
 	if (rc == JX_OK)
 		rc = read_projects(st, dept_year_id, doc, err);
 	if (rc != JX_OK) {

@@ -21,14 +21,17 @@ Options:
   -V, --version      show the version
 
 Commands:
-  init     Create the database (and import the bundled samples)
-  import   Import department-year YAML files, all or nothing
-  export   Write department-years as YAML (stdout, a file or a directory)
-  ls       List departments, a department's years, projects or indicators
-  show     Show one project in full, laid out like the published table
-  stats    Projects, indicator rows and budget per department-year
-  compare  What changed between two years: projects, budgets, targets
-  search   Indicators anywhere whose name, target, description or basis contains TEXT
+  init       Create the database (and import the bundled samples)
+  import     Import department-year YAML files, all or nothing
+  export     Write department-years as YAML (stdout, a file or a directory)
+  ls         List departments, a department's years, projects or indicators
+  show       Show one project in full, laid out like the published table
+  stats      Projects, indicator rows and budget per department-year
+  compare    What changed between two years: projects, budgets, targets
+  search     Indicators anywhere whose name, target, description or basis contains TEXT
+  log        The change log: who changed what and when
+  check      Check projects against the indicator framework and library
+  templates  List the indicator templates and their files, or show one
 
 Run 'jixiao COMMAND --help' for a command's options.
 EOF
@@ -52,7 +55,7 @@ jx -V
 is_status 0 "-V exits 0"
 same_file "-V is --version" version.out "$JX_RUN/out"
 
-for jx_c in init import export ls show stats; do
+for jx_c in init import export ls show stats log check templates; do
 	jx "$jx_c" --help
 	is_status 0 "$jx_c --help exits 0"
 	out_has "$jx_c --help: the usage line" \
@@ -121,7 +124,7 @@ jx --db
 is_status 2 "--db without a value exits 2"
 err_has "--db without a value: says the value is missing" "FILE"
 
-for jx_c in init import export ls show stats; do
+for jx_c in init import export ls show stats log check templates; do
 	jx --db x.db "$jx_c" --frob
 	is_status 2 "$jx_c --frob exits 2"
 	err_has "$jx_c --frob: names the option" "'--frob'"

@@ -2624,6 +2624,16 @@ remove_tree(const char *dir)
 	rmdir(dir);
 }
 
+/* Takes a current file back to schema 4: what 4 -> 5 added, removed. */
+#define UNDO_SCHEMA_5 \
+	"DROP TABLE draft; DROP INDEX change_by_year;" \
+	" DROP INDEX change_by_project; DROP INDEX change_by_department;" \
+	" ALTER TABLE change_log DROP COLUMN department_id;" \
+	" ALTER TABLE change_log DROP COLUMN label;" \
+	" ALTER TABLE change_log DROP COLUMN dept_year_id;" \
+	" ALTER TABLE change_log DROP COLUMN project_id;" \
+	" ALTER TABLE project DROP COLUMN reviewed;"
+
 /* A version-1 file (as the first release wrote it) is migrated to the
  * current schema on open, keeping its records. */
 static void
@@ -2641,7 +2651,8 @@ test_migrate_from_v1(void **state)
 	jx_doc_free(&d);
 	jx_store_close(st);
 	db = raw_open(path, SQLITE_OPEN_READWRITE);
-	exec_sql(db, "DROP TRIGGER indicator_fts_delete; DROP TRIGGER indicator_fts_update;"
+	exec_sql(db, UNDO_SCHEMA_5
+		 " DROP TRIGGER indicator_fts_delete; DROP TRIGGER indicator_fts_update;"
 		 " DROP TABLE indicator_fts;"
 		 " DROP TABLE project_link; PRAGMA user_version = 1;");
 	sqlite3_close(db);
@@ -2826,7 +2837,8 @@ test_search_index(void **state)
 	/* Back to schema 2, as the previous release wrote it: reopening
 	 * builds the index for the rows already there. */
 	sqlite3 *db = raw_open(path, SQLITE_OPEN_READWRITE);
-	exec_sql(db, "DROP TRIGGER indicator_fts_delete; DROP TRIGGER indicator_fts_update;"
+	exec_sql(db, UNDO_SCHEMA_5
+		 " DROP TRIGGER indicator_fts_delete; DROP TRIGGER indicator_fts_update;"
 		 " DROP TABLE indicator_fts;"
 		 " PRAGMA user_version = 2;");
 	sqlite3_close(db);
