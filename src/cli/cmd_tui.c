@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_templates.h"
 #include "tui/replay.h"
 #include "tui/term.h"
 #include "tui/tui.h"
@@ -71,7 +72,8 @@ load_keymap(struct jx_cli *cli, const char *given)
 int
 jx_cmd_tui(struct jx_cli *cli, const char *keymap_path, bool ambiguous_wide)
 {
-	struct jx_tui_opts opts = { ambiguous_wide, NULL };
+	struct jx_tui_opts opts = { ambiguous_wide, NULL, NULL };
+	struct jx_templates templates;
 	char notice[512] = "";
 	struct jx_keymap *km;
 	struct jx_store *st;
@@ -91,13 +93,22 @@ jx_cmd_tui(struct jx_cli *cli, const char *keymap_path, bool ambiguous_wide)
 		return jx_cli_failf(cli, "%s", notice);
 	if (!(km = load_keymap(cli, keymap_path)))
 		return JX_EXIT_USAGE;
+	/* Templates drive the picker and the checks: a half-read set would
+	 * show wrong findings, so a mistake in one stops the start. */
+	if (!jx_cli_load_templates(cli, &templates)) {
+		jx_keymap_free(km);
+		return JX_EXIT_USAGE;
+	}
 	if (!(st = jx_cli_open(cli, JX_CLI_READ))) {
+		jx_templates_free(&templates);
 		jx_keymap_free(km);
 		return JX_EXIT_USAGE;
 	}
 	opts.notice = notice[0] ? notice : NULL;
+	opts.templates = &templates;
 	status = jx_tui_run(st, km, &opts);
 	jx_store_close(st);
+	jx_templates_free(&templates);
 	jx_keymap_free(km);
 	return status;
 }

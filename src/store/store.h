@@ -301,6 +301,19 @@ enum jx_status jx_store_find_code(struct jx_store *st, const char *code,
 				  struct jx_project_place *out,
 				  struct jx_error *err);
 
+/* ---- values used before (completion) ------------------------------ */
+
+typedef int (*jx_value_cb)(void *ctx, const char *value, int64_t uses);
+
+/* The targets (or with basis, the bases) given to indicators called
+ * exactly `name`, those starting with prefix, most used first, at most
+ * limit. Found through the search index when the name has three
+ * characters or more. */
+enum jx_status jx_store_used_values(struct jx_store *st, bool basis,
+				    const char *name, const char *prefix,
+				    int limit, jx_value_cb cb, void *ctx,
+				    struct jx_error *err);
+
 /* Does any project code start with prefix? (An index range probe, for
  * saying "not found" while a code is typed.) */
 bool jx_store_code_prefix(struct jx_store *st, const char *prefix);

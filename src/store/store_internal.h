@@ -58,6 +58,18 @@
 	" d.code, d.name FROM dept_year y JOIN department d" \
 	" ON d.id = y.department_id"
 
+/* The values of a column used with one indicator name, most used first,
+ * for completion: by the trigram index on the name (?4, a phrase) when
+ * the name has three characters or more, else by a scan. */
+#define JX_USED_FTS \
+	" AND i.id IN (SELECT rowid FROM indicator_fts WHERE indicator_fts" \
+	" MATCH 'name : ' || ?4)"
+#define JX_USED_VALUES(_, id, col, fts) \
+	_(id, "SELECT i." col ", count(*) AS n FROM indicator i" \
+	  " WHERE i.name = ?1 AND i." col " <> ''" \
+	  " AND substr(i." col ", 1, length(?2)) = ?2" fts \
+	  " GROUP BY i." col " ORDER BY n DESC, i." col " LIMIT ?3")
+
 /* Every statement the store runs more than once, prepared once per handle
  * (SQLITE_PREPARE_PERSISTENT) and reset after use. */
 #define JX_STMT_LIST(_) \
@@ -230,7 +242,11 @@
 	_(FIND_PROJECT_LIKE, \
 	  "SELECT id, name FROM project WHERE dept_year_id = ?1" \
 	  " AND instr(name_key, ?2) > 0 ORDER BY seq, id LIMIT 6") \
-	JX_EDIT_STMT_LIST(_)
+	JX_EDIT_STMT_LIST(_) \
+	JX_USED_VALUES(_, USED_TARGETS, "target", "") \
+	JX_USED_VALUES(_, USED_TARGETS_FTS, "target", JX_USED_FTS) \
+	JX_USED_VALUES(_, USED_BASIS, "basis", "") \
+	JX_USED_VALUES(_, USED_BASIS_FTS, "basis", JX_USED_FTS)
 
 /* What editing single records runs (store_edit.c, store_rows.c,
  * store_copy.c, store_log.c). The META_* statements share their columns:
@@ -405,6 +421,10 @@ struct jx_store {
 
 /* The cached statement, prepared on first use; NULL with err set on failure.
  * Always reset and with bindings cleared. */
+/* text as one FTS5 phrase (quotes doubled), or NULL when it is shorter
+ * than the trigram index can answer (3 characters) or out of memory. */
+char *jx_fts_phrase(const char *text);
+
 sqlite3_stmt *jx_stmt(struct jx_store *st, enum jx_stmt_id id,
 		      struct jx_error *err);
 

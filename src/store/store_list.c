@@ -514,8 +514,8 @@ jx_store_code_prefix(struct jx_store *st, const char *prefix)
 /* The trigram index answers texts of three characters or more; a shorter
  * one (2 characters: 满意) is looked for by a scan. The text becomes one
  * FTS5 phrase, quotes doubled, so that nothing in it is query syntax. */
-static char *
-fts_phrase(const char *text)
+char *
+jx_fts_phrase(const char *text)
 {
 	size_t chars = 0, len = strlen(text), q = 0;
 	char *out, *o;
@@ -543,7 +543,7 @@ jx_store_search(struct jx_store *st, const char *text, int64_t *after,
 		int limit, jx_search_cb cb, void *ctx, int *n,
 		struct jx_error *err)
 {
-	char *phrase = fts_phrase(text);
+	char *phrase = jx_fts_phrase(text);
 	sqlite3_stmt *s = jx_stmt(st, phrase ? JX_STMT_SEARCH_INDICATORS_FTS
 					     : JX_STMT_SEARCH_INDICATORS, err);
 	int step;
@@ -586,7 +586,7 @@ enum jx_status
 jx_store_search_count(struct jx_store *st, const char *text, int64_t *count,
 		      struct jx_error *err)
 {
-	char *phrase = fts_phrase(text);
+	char *phrase = jx_fts_phrase(text);
 	sqlite3_stmt *s = jx_stmt(st, phrase ? JX_STMT_COUNT_SEARCH_FTS
 					     : JX_STMT_COUNT_SEARCH, err);
 	int step;

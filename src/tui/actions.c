@@ -48,6 +48,14 @@ jx_action_info(enum jx_action action)
 bool
 jx_action_edits(enum jx_action action)
 {
-	return action == JX_ACT_EDIT || action == JX_ACT_ADD ||
-	       action == JX_ACT_DELETE;
+	switch (action) {
+	case JX_ACT_EDIT: case JX_ACT_ADD: case JX_ACT_DELETE:
+	case JX_ACT_DUPLICATE: case JX_ACT_MOVE_REC_UP:
+	case JX_ACT_MOVE_REC_DOWN: case JX_ACT_GRID: case JX_ACT_NEW_YEAR:
+	case JX_ACT_FROM_TEMPLATE:
+	case JX_ACT_UNDO: case JX_ACT_REDO:
+		return true;
+	default:
+		return false;
+	}
 }

@@ -32,9 +32,18 @@
 	_(SEARCH_NEXT,   "search-next",    N_("Search"), N_("Next match")) \
 	_(SEARCH_PREV,   "search-prev",    N_("Search"), N_("Previous match")) \
 	_(JUMP_CODE,     "jump-code",      N_("Search"), N_("Jump to a project by its code")) \
-	_(EDIT,          "edit",           N_("Editing"), N_("Edit the focused record")) \
-	_(ADD,           "add",            N_("Editing"), N_("Add a record after the focused one")) \
-	_(DELETE,        "delete",         N_("Editing"), N_("Delete the focused record")) \
+	_(EDIT,          "edit",           N_("Editing"), N_("Edit the focused record in a form")) \
+	_(ADD,           "add",            N_("Editing"), N_("Add a record after the focused one (or a department)")) \
+	_(DELETE,        "delete",         N_("Editing"), N_("Delete the focused record (asks first)")) \
+	_(DUPLICATE,     "duplicate",      N_("Editing"), N_("Duplicate the focused project or indicator")) \
+	_(MOVE_REC_UP,   "move-record-up", N_("Editing"), N_("Move the focused project or indicator up")) \
+	_(MOVE_REC_DOWN, "move-record-down", N_("Editing"), N_("Move the focused project or indicator down")) \
+	_(GRID,          "grid",           N_("Editing"), N_("Key the project's indicators as a table")) \
+	_(FROM_TEMPLATE, "from-template",  N_("Editing"), N_("Add a project from a project template")) \
+	_(NEW_YEAR,      "new-year",       N_("Editing"), N_("Start the next year of the department from this one")) \
+	_(UNDO,          "undo",           N_("Editing"), N_("Undo the last change of this session")) \
+	_(REDO,          "redo",           N_("Editing"), N_("Redo the change last undone")) \
+	_(RECORD_LOG,    "record-log",     N_("Editing"), N_("Show the change history of the focused record")) \
 	_(HELP,          "help",           N_("View"),   N_("Show every key binding")) \
 	_(REDRAW,        "redraw",         N_("View"),   N_("Redraw the screen")) \
 	_(QUIT,          "quit",           N_("View"),   N_("Quit (or close the help or a list)")) \
@@ -47,8 +56,31 @@
 	_(LINK,          "link",           N_("Compare"), N_("Link a new project to a gone one it continues")) \
 	_(UNLINK,        "unlink",         N_("Compare"), N_("Remove the link of the focused project")) \
 	_(HISTORY,       "history",        N_("Compare"), N_("Budget and targets of the project over all years")) \
-	_(ACCEPT,        "accept",         N_("Prompt"), N_("Accept the input or the choice")) \
-	_(CANCEL,        "cancel",         N_("Prompt"), N_("Cancel the input or the list"))
+	_(ACCEPT,        "accept",         N_("Prompt"), N_("Accept; in a form, next field (new line in a text)")) \
+	_(CANCEL,        "cancel",         N_("Prompt"), N_("Cancel the input, the list or the form")) \
+	_(SAVE,          "save",           N_("Forms"),  N_("Save the form")) \
+	_(FIELD_NEXT,    "field-next",     N_("Forms"),  N_("Next field")) \
+	_(FIELD_PREV,    "field-prev",     N_("Forms"),  N_("Previous field")) \
+	_(EXTERNAL_EDITOR, "external-editor", N_("Forms"), N_("Edit the field in $VISUAL or $EDITOR")) \
+	_(PICK_INDICATOR, "pick-indicator", N_("Forms"), N_("Pick from the indicator library (fills name, unit, basis …)")) \
+	_(COMPLETE,      "complete",       N_("Forms"),  N_("Complete target or basis from values used before")) \
+	_(CHAR_LEFT,     "char-left",      N_("Typing"), N_("Cursor one character left")) \
+	_(CHAR_RIGHT,    "char-right",     N_("Typing"), N_("Cursor one character right")) \
+	_(LINE_START,    "line-start",     N_("Typing"), N_("Cursor to the start of the line")) \
+	_(LINE_END,      "line-end",       N_("Typing"), N_("Cursor to the end of the line")) \
+	_(WORD_LEFT,     "word-left",      N_("Typing"), N_("Cursor one word left")) \
+	_(WORD_RIGHT,    "word-right",     N_("Typing"), N_("Cursor one word right")) \
+	_(DELETE_CHAR,   "delete-char",    N_("Typing"), N_("Delete the character under the cursor")) \
+	_(DELETE_BACK,   "delete-back",    N_("Typing"), N_("Delete the character before the cursor")) \
+	_(KILL_END,      "kill-end",       N_("Typing"), N_("Cut to the end of the line")) \
+	_(KILL_START,    "kill-start",     N_("Typing"), N_("Cut to the start of the line")) \
+	_(KILL_WORD,     "kill-word",      N_("Typing"), N_("Cut the word before the cursor")) \
+	_(YANK,          "yank",           N_("Typing"), N_("Paste what was cut last")) \
+	_(ACCEPT_DOWN,   "accept-down",    N_("Grid"),   N_("Accept the cell and move down (a new row after the last)")) \
+	_(ACCEPT_RIGHT,  "accept-right",   N_("Grid"),   N_("Accept the cell and move right")) \
+	_(FILL_ABOVE,    "fill-above",     N_("Grid"),   N_("Fill the cell from the row above (merged cells)")) \
+	_(FILL_LEVELS,   "fill-levels",    N_("Grid"),   N_("Level 1 and level 2 as in the row above, then type the name")) \
+	_(DELETE_ROW,    "delete-row",     N_("Grid"),   N_("Delete the row"))
 
 /* Actions are numbered above every curses key code; JX_ACT_NONE means
  * "not bound" (and is what `none` in a keymap file binds). */

@@ -21,6 +21,8 @@
 #include "tui/app.h"
 #include "tui/term.h"
 #include "tui/tui.h"
+#include "tui/template_edit.h"
+#include "tui/undo.h"
 
 void
 jx_app_message(struct jx_app *app, bool error, const char *fmt, ...)
@@ -95,6 +97,20 @@ open_list(struct jx_app *app, enum jx_pane p, int64_t parent)
 		report(app, &err);
 }
 
+/* Adds text to the detail (after a blank line). */
+static void
+append_detail(struct jx_app *app, const char *text)
+{
+	size_t len = strlen(app->detail), n = strlen(text);
+	char *p = realloc(app->detail, len + n + 2);
+
+	if (!p)
+		return;
+	p[len] = '\n';
+	memcpy(p + len + 1, text, n + 1);
+	app->detail = p;
+}
+
 static void
 load_detail(struct jx_app *app)
 {
@@ -116,6 +132,12 @@ load_detail(struct jx_app *app)
 		app->detail = jx_detail_project(app->st, row->id, &err);
 	else
 		app->detail = jx_detail_indicator(app->st, row->id, &err);
+	if (app->detail && app->focus == JX_PANE_PROJECTS && app->check_text)
+		append_detail(app, app->check_text);
+	if (app->detail && app->focus == JX_PANE_INDICATORS &&
+	    jx_checks_flagged(app, app->lists[JX_PANE_INDICATORS].cursor + 1))
+		append_detail(app, _("⚠ The project's checks concern this row"
+				     " (its details list them)\n"));
 	if (!app->detail && err.status != JX_OK)
 		report(app, &err);
 }
@@ -132,8 +154,89 @@ jx_app_selection_changed(struct jx_app *app, enum jx_pane from)
 	if (from <= JX_PANE_PROJECTS) {
 		project = jx_wlist_current(&app->lists[JX_PANE_PROJECTS]);
 		open_list(app, JX_PANE_INDICATORS, project ? project->id : 0);
+		jx_checks_load(app, selected_year_id(app),
+			       project ? project->id : 0);
 	}
 	load_detail(app);
+}
+
+/* Puts the cursor of pane p on the row of record id (a project or an
+ * indicator, whose key is its sequence number; a department, whose key
+ * is its name). */
+static void
+goto_record(struct jx_app *app, enum jx_pane p, int64_t id, int64_t seq,
+	    char *name)
+{
+	struct jx_key key;
+	struct jx_error err;
+
+	jx_error_clear(&err);
+	jx_key_first(&key);
+	key.first = false;
+	key.seq = seq;
+	key.name = name;
+	key.id = id;
+	if (jx_wlist_goto_row(&app->lists[p], &key, jx_app_pane_height(app),
+			      &err) != JX_OK && err.status != JX_NOTFOUND)
+		report(app, &err);
+}
+
+/* Reopens list p where its cursor was (the row at the same position). */
+static void
+reopen_at(struct jx_app *app, enum jx_pane p, int64_t parent)
+{
+	int64_t at = app->lists[p].cursor;
+	struct jx_error err;
+
+	open_list(app, p, parent);
+	jx_error_clear(&err);
+	jx_wlist_goto(&app->lists[p], at, jx_app_pane_height(app), &err);
+}
+
+void
+jx_app_reload(struct jx_app *app, enum jx_pane p, int64_t id,
+	      int64_t seq, const char *dept_name)
+{
+	int64_t year_id = selected_year_id(app);
+	char *name = dept_name ? strdup(dept_name) : NULL;
+	const struct jx_wrow *row;
+
+	reopen_at(app, JX_PANE_DEPTS, 0);
+	if (p == JX_PANE_DEPTS && id)
+		goto_record(app, JX_PANE_DEPTS, id, 0, name);
+	free(name);
+	load_years(app);
+	for (int i = 0; p != JX_PANE_DEPTS && i < app->n_years; i++)
+		if (app->year_ids[i] == year_id)
+			app->year_index = i;
+	if (p == JX_PANE_DEPTS && year_id && id == 0)
+		for (int i = 0; i < app->n_years; i++)
+			if (app->year_ids[i] == year_id)
+				app->year_index = i;
+	reopen_at(app, JX_PANE_PROJECTS, selected_year_id(app));
+	if (p == JX_PANE_PROJECTS && id)
+		goto_record(app, JX_PANE_PROJECTS, id, seq, NULL);
+	row = jx_wlist_current(&app->lists[JX_PANE_PROJECTS]);
+	reopen_at(app, JX_PANE_INDICATORS, row ? row->id : 0);
+	jx_checks_load(app, selected_year_id(app), row ? row->id : 0);
+	if (p == JX_PANE_INDICATORS && id)
+		goto_record(app, JX_PANE_INDICATORS, id, seq, NULL);
+	load_detail(app);
+}
+
+/* Selects the year with this id of the selected department. */
+void
+jx_app_select_year_id(struct jx_app *app, int64_t year_id)
+{
+	for (int i = 0; i < app->n_years; i++)
+		if (app->year_ids[i] == year_id)
+			jx_app_set_year(app, i);
+}
+
+int64_t
+jx_app_year_id(const struct jx_app *app)
+{
+	return selected_year_id(app);
 }
 
 /* ---- actions ---------------------------------------------------------- */
@@ -237,21 +340,10 @@ jx_app_jump_code(struct jx_app *app, const char *code)
 		report(app, &err);
 }
 
-static void
-refuse_edit(struct jx_app *app)
+void
+jx_app_help_key(struct jx_app *app, jx_keycode key)
 {
-	if (app->readonly)
-		jx_app_message(app, true, _("Read-only: nothing can be changed"
-					    " (the database was opened with"
-					    " -r)"));
-	else
-		jx_app_message(app, true, _("Editing is not in this version"
-					    " of jixiao yet"));
-}
-
-static void
-help_action(struct jx_app *app, enum jx_action a)
-{
+	enum jx_action a = jx_keymap_lookup(app->km, JX_CTX_HELP, key);
 	int page = LINES - 2, last = jx_help_lines() - page;
 
 	if (a == JX_ACT_QUIT || a == JX_ACT_HELP || a == JX_ACT_BACK ||
@@ -339,7 +431,7 @@ dispatch(struct jx_app *app, jx_keycode key)
 	enum jx_action a;
 
 	if (app->help) {
-		help_action(app, jx_keymap_lookup(app->km, JX_CTX_HELP, key));
+		jx_app_help_key(app, key);
 		return;
 	}
 	if (jx_compare_active(app)) {
@@ -350,8 +442,8 @@ dispatch(struct jx_app *app, jx_keycode key)
 	a = jx_keymap_lookup(app->km, pane_context(app->focus), key);
 	if (a == JX_ACT_SEARCH_NEXT || a == JX_ACT_SEARCH_PREV)
 		search_again(app, a == JX_ACT_SEARCH_PREV);
-	else if (jx_action_edits(a))
-		refuse_edit(app);
+	else if (jx_action_edits(a) || a == JX_ACT_RECORD_LOG)
+		jx_edit_action(app, a);
 	else
 		pane_action(app, a);
 }
@@ -391,7 +483,10 @@ jx_app_key(struct jx_app *app)
 	for (;;) {
 		jx_keycode key;
 
-		if (jx_term_should_stop())
+		/* Stopped, or the replayed keys are used up: whatever view
+		 * is open closes without drawing again, so a replay's dump
+		 * shows the screen its last key left. */
+		if (jx_term_should_stop() || app->ended)
 			return -1;
 		if (drawn != app->keys) {
 			jx_draw(app);
@@ -399,8 +494,10 @@ jx_app_key(struct jx_app *app)
 			drawn = app->keys;
 		}
 		key = jx_term_key(250, rows_read(app));
-		if (key == -2)
-			return -1;   /* the replayed keys are used up */
+		if (key == -2) {
+			app->ended = true;   /* the replayed keys are used up */
+			return -1;
+		}
 		if (key < 0)
 			continue;
 		app->keys++;
@@ -421,6 +518,9 @@ static void
 app_free(struct jx_app *app)
 {
 	jx_compare_close(app);
+	jx_undo_free(app->undo);
+	jx_completion_free(app);
+	jx_checks_clear(app);
 	for (int p = 0; p < JX_PANE_COUNT; p++)
 		jx_wlist_free(&app->lists[p]);
 	free(app->detail);
@@ -437,6 +537,7 @@ jx_tui_run(struct jx_store *st, const struct jx_keymap *km,
 	memset(&app, 0, sizeof app);
 	app.st = st;
 	app.km = km;
+	app.templates = opts->templates;
 	app.ambiguous_wide = opts->ambiguous_wide;
 	app.readonly = jx_store_readonly(st);
 	app.year_index = -1;
@@ -452,6 +553,7 @@ jx_tui_run(struct jx_store *st, const struct jx_keymap *km,
 		jx_app_message(&app, false, "%s", notice);
 	open_list(&app, JX_PANE_DEPTS, 0);
 	jx_app_selection_changed(&app, JX_PANE_DEPTS);
+	jx_drafts_offer(&app);
 	while (!app.quit && (key = jx_app_key(&app)) >= 0) {
 		app.message[0] = '\0';
 		dispatch(&app, key);

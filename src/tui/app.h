@@ -20,6 +20,8 @@
 struct jx_app {
 	struct jx_store *st;
 	const struct jx_keymap *km;
+	const struct jx_templates *templates;  /* may be NULL */
+	struct jx_picker *picker;  /* a list being picked from, drawn over all */
 	bool ambiguous_wide;
 	bool readonly;
 
@@ -41,8 +43,22 @@ struct jx_app {
 	bool message_is_error;
 	char search[256];        /* the last search text */
 	bool quit;
+	bool ended;              /* no more keys will come (replay) */
 	long keys;               /* keys handled, for the idle file */
 	struct jx_compare_view *cmp;  /* non-NULL while comparing years */
+	struct jx_form *form;    /* the form being filled in, drawn over all */
+	struct jx_grid *grid;    /* the indicator grid, drawn over all */
+	struct jx_undo *undo;    /* this session's changes (undo.c) */
+	int cursor_y, cursor_x;  /* where the text cursor is shown, or -1 */
+	/* Completion between keys (template_edit.c): what was typed before
+	 * the first completion, the value last put in, and which it was. */
+	char *comp_prefix, *comp_last;
+	int comp_index;
+	/* Framework checks of the selected project (checks_view.c): the
+	 * findings as text, and the rows (1-based) they mark. */
+	char *check_text;
+	size_t *flagged;
+	size_t n_flagged;
 };
 
 /* Rows available to each pane's list on the current screen. */
@@ -86,6 +102,31 @@ void jx_compare_close(struct jx_app *app);
  * search; a list to pick a year from. */
 void jx_prompt_search(struct jx_app *app, bool jump_code);
 void jx_prompt_year(struct jx_app *app);
+
+/* A key on the help screen (scrolls it, or closes it). */
+void jx_app_help_key(struct jx_app *app, jx_keycode key);
+
+/* Asks a yes/no question on the status line: true for y. */
+bool jx_app_confirm(struct jx_app *app, const char *question);
+
+/* Reopens the panes after a change, keeping the department and year, and
+ * puts the cursor of pane p on record id (0: keep the position) whose
+ * list key is seq (projects, indicators) or dept_name (departments). */
+void jx_app_reload(struct jx_app *app, enum jx_pane p, int64_t id,
+		   int64_t seq, const char *dept_name);
+/* The selected department-year's id (0: none), and selecting one. */
+int64_t jx_app_year_id(const struct jx_app *app);
+void jx_app_select_year_id(struct jx_app *app, int64_t year_id);
+
+/* Checks of the selected project (checks_view.c). */
+void jx_checks_load(struct jx_app *app, int64_t year_id, int64_t project_id);
+void jx_checks_clear(struct jx_app *app);
+bool jx_checks_flagged(const struct jx_app *app, int64_t position);
+
+/* Editing from the panes (edit.c): forms, records, undo, history. */
+void jx_edit_action(struct jx_app *app, enum jx_action a);
+/* At start: offer the drafts a stopped session kept. */
+void jx_drafts_offer(struct jx_app *app);
 
 /* Reads the next key, keeping the screen and the idle file up to date and
  * handling resize and signals. Returns -1 when the program must stop. */

@@ -18,6 +18,9 @@
 #include "core/i18n.h"
 #include "core/utf8.h"
 #include "tui/app.h"
+#include "tui/form.h"
+#include "tui/grid.h"
+#include "tui/picker.h"
 #include "tui/term.h"
 
 #define MIN_COLS 80
@@ -35,15 +38,56 @@ jx_title_attr(bool focused)
 }
 
 /* Text cut (with "…") or padded to exactly `width` columns at (y, x). */
+/*
+ * Text as it may go to the terminal: a control character would move the
+ * cursor or be drawn by curses as two cells the widths never counted, so
+ * a tab becomes a space and others caret notation (^A, ^?); C1 controls
+ * become U+FFFD. Returns text itself when it has none (the usual case),
+ * else a copy in buf (cut when long: a cell shows little of it anyway).
+ */
+static const char *
+visible(const char *text, char *buf, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t j = 0;
+
+	for (; *p; p++)
+		if (*p < 0x20 || *p == 0x7F || (*p == 0xC2 && p[1] >= 0x80 &&
+						p[1] < 0xA0))
+			break;
+	if (!*p)
+		return text;
+	for (p = (const unsigned char *)text; *p; p++) {
+		/* Stop only before a character, never inside one. */
+		if (j + 8 >= size && (*p & 0xC0) != 0x80)
+			break;
+		if (*p == '\t') {
+			buf[j++] = ' ';
+		} else if (*p < 0x20 || *p == 0x7F) {
+			buf[j++] = '^';
+			buf[j++] = (char)(*p == 0x7F ? '?' : *p + '@');
+		} else if (*p == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0) {
+			memcpy(buf + j, "\xEF\xBF\xBD", 3);
+			j += 3;
+			p++;
+		} else {
+			buf[j++] = (char)*p;
+		}
+	}
+	buf[j] = '\0';
+	return buf;
+}
+
 void
 jx_cell(const struct jx_app *app, int y, int x, int width, const char *text,
 	bool right, unsigned attr)
 {
-	char buf[1024];
+	char buf[1024], safe[1024];
 
 	if (width <= 0)
 		return;
-	jx_utf8_pad(text ? text : "", (size_t)width, right, app->ambiguous_wide,
+	text = visible(text ? text : "", safe, sizeof safe);
+	jx_utf8_pad(text, (size_t)width, right, app->ambiguous_wide,
 		    buf, sizeof buf);
 	attrset(attr);
 	mvaddstr(y, x, buf);
@@ -72,6 +116,21 @@ column_widths(const struct jx_pane_layout *lay, int w, int *out)
 		out[flex] += w - used;
 }
 
+/* The text of a cell: an indicator row that the checks concern has ⚠
+ * before its name (cell 2). */
+static const char *
+marked(const struct jx_app *app, enum jx_pane p, const struct jx_wrow *row,
+       int64_t index, size_t cell, char *buf, size_t size)
+{
+	if (!row)
+		return "";
+	if (p != JX_PANE_INDICATORS || cell != 2 ||
+	    !jx_checks_flagged(app, index + 1))
+		return row->cells[cell];
+	snprintf(buf, size, "⚠%s", row->cells[cell] ? row->cells[cell] : "");
+	return buf;
+}
+
 static void
 pane_rows(struct jx_app *app, enum jx_pane p, struct rect r, const int *cw)
 {
@@ -83,6 +142,7 @@ pane_rows(struct jx_app *app, enum jx_pane p, struct rect r, const int *cw)
 		int64_t index = wl->top + i;
 		const struct jx_wrow *row = jx_wlist_row(wl, index);
 		attr_t attr = A_NORMAL;
+		char mark[1024];
 		int x = r.x;
 
 		if (row && index == wl->cursor)
@@ -93,7 +153,8 @@ pane_rows(struct jx_app *app, enum jx_pane p, struct rect r, const int *cw)
 			/* The text gets its width; the blank after it always
 			 * separates it from the next column. */
 			jx_cell(app, r.y + i, x, cw[c],
-				row ? row->cells[lay->columns[c].cell] : "",
+				marked(app, p, row, index, lay->columns[c].cell,
+				       mark, sizeof mark),
 				lay->columns[c].right, attr);
 			jx_cell(app, r.y + i, x + cw[c], 1, "", false, attr);
 			x += cw[c] + 1;
@@ -189,42 +250,86 @@ jx_draw_wrapped(struct jx_app *app, const char *text, int y0, int x0, int h,
 		jx_cell(app, y++, r.x, r.w, "", false, A_NORMAL);
 }
 
-/* Key hints for the focused pane or the compare view, from the active
- * keymap: as many as fit in `width` columns, most useful first. */
-static void
-hints(struct jx_app *app, size_t width, char *buf, size_t size)
+struct hint_set {
+	enum jx_context ctx;
+	const enum jx_action *actions;
+	const char *const *labels;
+	size_t n;
+};
+
+#define HINT_SET(ctx, a, l) { ctx, a, l, sizeof a / sizeof a[0] }
+
+/* The hints of what is on screen, most useful first. */
+static struct hint_set
+hint_set(const struct jx_app *app)
 {
-	static const enum jx_action shown[] = {
+	static const enum jx_action pane[] = {
 		JX_ACT_HELP, JX_ACT_QUIT, JX_ACT_ENTER, JX_ACT_SEARCH,
-		JX_ACT_ZOOM, JX_ACT_COMPARE, JX_ACT_YEAR_PREV, JX_ACT_YEAR_NEXT };
-	static const char *const labels[] = {
-		N_("help"), N_("quit"), N_("open"), N_("search"), N_("zoom"),
-		N_("compare"), N_("year-"), N_("year+") };
-	static const enum jx_action cmp_shown[] = {
+		JX_ACT_EDIT, JX_ACT_ZOOM, JX_ACT_COMPARE, JX_ACT_YEAR_PREV,
+		JX_ACT_YEAR_NEXT, JX_ACT_UNDO };
+	static const char *const pane_l[] = {
+		N_("help"), N_("quit"), N_("open"), N_("search"), N_("edit"),
+		N_("zoom"), N_("compare"), N_("year-"), N_("year+"),
+		N_("undo") };
+	static const enum jx_action cmp[] = {
 		JX_ACT_ENTER, JX_ACT_DIFF_NEXT, JX_ACT_DIFF_ONLY,
 		JX_ACT_SORT_CHANGE, JX_ACT_SWAP_YEARS, JX_ACT_HISTORY,
 		JX_ACT_BACK };
-	static const char *const cmp_labels[] = {
+	static const char *const cmp_l[] = {
 		N_("targets"), N_("next diff"), N_("diffs only"),
 		N_("sort"), N_("swap"), N_("years"), N_("back") };
-	bool cmp = jx_compare_active(app);
-	size_t n = cmp ? sizeof cmp_shown / sizeof cmp_shown[0]
-		       : sizeof shown / sizeof shown[0];
+	static const enum jx_action form[] = {
+		JX_ACT_SAVE, JX_ACT_CANCEL, JX_ACT_FIELD_NEXT,
+		JX_ACT_EXTERNAL_EDITOR, JX_ACT_HELP };
+	static const char *const form_l[] = {
+		N_("save"), N_("cancel"), N_("next field"), N_("$EDITOR"),
+		N_("help") };
+	static const enum jx_action grid[] = {
+		JX_ACT_SAVE, JX_ACT_CANCEL, JX_ACT_ACCEPT_DOWN,
+		JX_ACT_ACCEPT_RIGHT, JX_ACT_FILL_ABOVE, JX_ACT_FILL_LEVELS,
+		JX_ACT_DELETE_ROW, JX_ACT_HELP };
+	static const char *const grid_l[] = {
+		N_("save"), N_("cancel"), N_("down"), N_("right"),
+		N_("ditto"), N_("levels"), N_("delete row"), N_("help") };
+	static const enum jx_action pick[] = {
+		JX_ACT_ACCEPT, JX_ACT_CANCEL, JX_ACT_MOVE_DOWN };
+	static const char *const pick_l[] = {
+		N_("pick"), N_("cancel"), N_("next") };
+	static const struct hint_set sets[] = {
+		HINT_SET(JX_CTX_GENERIC, pane, pane_l),
+		HINT_SET(JX_CTX_COMPARE, cmp, cmp_l),
+		HINT_SET(JX_CTX_FORM, form, form_l),
+		HINT_SET(JX_CTX_GRID, grid, grid_l),
+		HINT_SET(JX_CTX_PROMPT, pick, pick_l) };
+
+	if (app->picker)
+		return sets[4];
+	if (app->grid)
+		return sets[3];
+	if (app->form)
+		return sets[2];
+	return jx_compare_active(app) ? sets[1] : sets[0];
+}
+
+/* Key hints for what is on screen, from the active keymap: as many as fit
+ * in `width` columns. */
+static void
+hints(struct jx_app *app, size_t width, char *buf, size_t size)
+{
+	struct hint_set set = hint_set(app);
 	size_t len = 0;
 
 	buf[0] = '\0';
-	for (size_t i = 0; i < n; i++) {
-		enum jx_action a = cmp ? cmp_shown[i] : shown[i];
-		const char *label = cmp ? cmp_labels[i] : labels[i];
+	for (size_t i = 0; i < set.n; i++) {
 		char name[32], item[96];
 		jx_keycode key;
 
-		if (jx_keymap_effective_keys(app->km, cmp ? JX_CTX_COMPARE
-					     : JX_CTX_GENERIC, a, &key, 1) == 0
+		if (jx_keymap_effective_keys(app->km, set.ctx, set.actions[i],
+					     &key, 1) == 0
 		    || !jx_key_name(key, name, sizeof name))
 			continue;
 		snprintf(item, sizeof item, "%s%s %s", len ? "  " : "", name,
-			 _(label));
+			 _(set.labels[i]));
 		if (jx_str_width(buf, false) + jx_str_width(item, false) > width
 		    || len + strlen(item) >= size)
 			continue;
@@ -250,7 +355,7 @@ jx_draw_status(struct jx_app *app, int y)
 		jx_cell(app, y, 0, COLS, app->message, false, a);
 		return;
 	}
-	if (jx_compare_active(app)) {
+	if (jx_compare_active(app) || app->form || app->grid || app->picker) {
 		/* The view's title says what is shown: the line is all keys. */
 		hints(app, (size_t)COLS, right, sizeof right);
 		jx_cell(app, y, 0, COLS, right, false, A_REVERSE);
@@ -376,6 +481,24 @@ jx_draw(struct jx_app *app)
 		refresh();
 		return;
 	}
+	app->cursor_y = -1;
+	if (app->form || app->grid || app->picker) {
+		erase();
+		if (app->picker)
+			jx_picker_draw(app);
+		else if (app->grid)
+			jx_grid_draw(app);
+		else
+			jx_form_draw(app, app->form);
+		jx_draw_status(app, LINES - 1);
+		/* The text cursor shows where typing goes, and only then. */
+		if (app->cursor_y >= 0)
+			move(app->cursor_y, app->cursor_x);
+		curs_set(app->cursor_y >= 0 ? 1 : 0);
+		refresh();
+		return;
+	}
+	curs_set(0);
 	if (jx_compare_active(app)) {
 		erase();
 		jx_compare_draw(app);
@@ -399,11 +522,20 @@ jx_draw(struct jx_app *app)
 	draw_separators(app, rows, xs);
 	if (app->lists[JX_PANE_DEPTS].count == 0) {
 		char hint[1024];
+		char key[32] = "a";
+		jx_keycode k;
+
+		/* The add key as the keymap has it (it may be rebound). */
+		if (jx_keymap_effective_keys(app->km, JX_CTX_DEPARTMENTS,
+					     JX_ACT_ADD, &k, 1) == 1)
+			jx_key_name(k, key, sizeof key);
 		snprintf(hint, sizeof hint, _("The database holds no tables yet."
-					      " Quit (q) and import the samples:"
+					      " Press %s to key in a department"
+					      " and year, or quit (q) and"
+					      " import the samples:"
 					      "\n  jixiao --db %s init --samples"
 					      "\nor your own tables:\n  jixiao"
-					      " --db %s import FILE…"),
+					      " --db %s import FILE…"), key,
 			 jx_store_path(app->st), jx_store_path(app->st));
 		jx_draw_wrapped(app, hint, rows + 1, 1, LINES - rows - 2,
 				COLS - 2);

@@ -60,6 +60,8 @@ static const char *const context_names[JX_CTX_COUNT] = {
 	[JX_CTX_PROMPT] = "prompt",
 	[JX_CTX_HELP] = "help",
 	[JX_CTX_COMPARE] = "compare",
+	[JX_CTX_FORM] = "form",
+	[JX_CTX_GRID] = "grid",
 };
 
 const char *
@@ -80,11 +82,26 @@ valid_action(enum jx_action action)
 	return action > JX_ACT_NONE && action < JX_ACT_END;
 }
 
-/* Pane contexts and help fall back to generic; generic and prompt do not. */
+/* The context a context falls back to: the grid to the form, pane
+ * contexts, help and compare to generic; generic, prompt and form (where
+ * unbound keys are typed) to none (JX_CTX_COUNT). */
+static enum jx_context
+parent_of(enum jx_context ctx)
+{
+	switch (ctx) {
+	case JX_CTX_GENERIC: case JX_CTX_PROMPT: case JX_CTX_FORM:
+		return JX_CTX_COUNT;
+	case JX_CTX_GRID:
+		return JX_CTX_FORM;
+	default:
+		return JX_CTX_GENERIC;
+	}
+}
+
 static bool
 falls_back(enum jx_context ctx)
 {
-	return ctx != JX_CTX_GENERIC && ctx != JX_CTX_PROMPT;
+	return parent_of(ctx) != JX_CTX_COUNT;
 }
 
 struct jx_keymap *
@@ -164,7 +181,7 @@ jx_keymap_lookup(const struct jx_keymap *km, enum jx_context ctx,
 	a = bound_to(m, key);
 	if (a != JX_ACT_NONE || !falls_back(ctx))
 		return a;
-	a = bound_to(&km->ctx[JX_CTX_GENERIC], key);
+	a = bound_to(&km->ctx[parent_of(ctx)], key);
 	if (a != JX_ACT_NONE && m->named[action_index(a)])
 		return JX_ACT_NONE;
 	return a;
@@ -210,7 +227,7 @@ jx_keymap_effective_keys(const struct jx_keymap *km, enum jx_context ctx,
 	m = &km->ctx[ctx];
 	if (!falls_back(ctx) || m->named[action_index(action)])
 		return keys_of(m, NULL, action, out, max);
-	return keys_of(&km->ctx[JX_CTX_GENERIC], m, action, out, max);
+	return keys_of(&km->ctx[parent_of(ctx)], m, action, out, max);
 }
 
 static bool
@@ -760,7 +777,8 @@ read_context_name(struct loader *l)
 		jx_yaml_events_report(y, JX_UNKNOWN, y->ev.start_mark,
 				      _("unknown context '%s' (known: generic, "
 				      "departments, projects, indicators, "
-				      "prompt, help, compare)"), text);
+				      "prompt, help, compare, form, grid)"),
+				      text);
 	return JX_CTX_COUNT;
 }
 
@@ -883,6 +901,11 @@ jx_action_home_context(enum jx_action action)
 
 	if (action == JX_ACT_ACCEPT || action == JX_ACT_CANCEL)
 		return JX_CTX_PROMPT;
+	if (info && (strcmp(info->group, "Forms") == 0 ||
+		     strcmp(info->group, "Typing") == 0))
+		return JX_CTX_FORM;
+	if (info && strcmp(info->group, "Grid") == 0)
+		return JX_CTX_GRID;
 	if (info && strcmp(info->group, "Compare") == 0 &&
 	    action != JX_ACT_COMPARE)
 		return JX_CTX_COMPARE;

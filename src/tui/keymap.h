@@ -16,7 +16,10 @@
  * Contexts: generic (every pane), departments, projects, indicators (one
  * pane; they win over generic), prompt (a line being typed or a list to
  * pick from: no fallback to generic), help (the help screen; falls back to
- * generic), compare (the compare view; falls back to generic). In a context that falls back, an action the context names has
+ * generic), compare (the compare view; falls back to generic), form (a
+ * form being filled in: keys that are not bound type themselves; no
+ * fallback), grid (the indicator table; falls back to form). In a context
+ * that falls back, an action the context names has
  * exactly the keys the context gives it: generic's keys for that action do
  * not run it there (so `search: none` under departments really turns search
  * off in that pane).
@@ -44,6 +47,8 @@
 typedef int32_t jx_keycode;
 #define JX_KEY_FN   0x110000
 #define JX_KEY_META 0x400000
+/* Input that was not UTF-8 (one key for the whole bad sequence). */
+#define JX_KEY_BAD  JX_KEY_FN
 
 enum jx_context {
 	JX_CTX_GENERIC,
@@ -53,6 +58,8 @@ enum jx_context {
 	JX_CTX_PROMPT,
 	JX_CTX_HELP,
 	JX_CTX_COMPARE,
+	JX_CTX_FORM,
+	JX_CTX_GRID,
 	JX_CTX_COUNT
 };
 
@@ -117,8 +124,8 @@ bool jx_key_hint(const char *name, char *buf, size_t size);
 const char *jx_context_name(enum jx_context ctx);
 
 /* The context whose keys the help screen shows for an action: prompt for
- * accept/cancel, compare for the compare view's own actions, else
- * generic. */
+ * accept/cancel, compare for the compare view's own actions, form for
+ * forms and typing, grid for the grid's, else generic. */
 enum jx_context jx_action_home_context(enum jx_action action);
 
 #endif

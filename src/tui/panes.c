@@ -144,8 +144,14 @@ on_project(void *ctx, const struct jx_project_row *r)
 
 	jx_amount_format_wan(r->annual_total, money, sizeof money);
 	snprintf(count, sizeof count, "%" PRId64, r->indicators);
+	char name[1024];
+
+	/* A project copied into a new year and not yet looked at is marked,
+	 * so that nobody takes last year's figures for this year's. */
+	snprintf(name, sizeof name, "%s%s", r->unreviewed ? "◇" : "",
+		 r->name ? r->name : "");
 	row.cells[0] = cell(r->code);
-	row.cells[1] = cell(r->name);
+	row.cells[1] = cell(name);
 	row.cells[2] = cell(money);
 	row.cells[3] = cell(count);
 	return !add_row(ctx, &row, 4);
@@ -328,6 +334,10 @@ jx_detail_project(struct jx_store *st, int64_t project_id,
 
 	if (jx_store_get_project(st, project_id, &p, err) != JX_OK)
 		return NULL;
+	if (p.unreviewed)
+		line(&b, _("状态"), _("◇ copied from the year before, not yet"
+				      " reviewed (saving its form marks it"
+				      " reviewed)"));
 	line(&b, _("项目名称"), p.name);
 	line(&b, _("项目编码"), p.code);
 	line(&b, _("主管部门"), p.competent);

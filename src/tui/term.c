@@ -14,8 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <termios.h>
 
 #include "core/i18n.h"
+#include "core/utf8.h"
 #include "tui/replay.h"
 #include "tui/term.h"
 
@@ -112,6 +114,20 @@ open_screen(char *notice, size_t size)
 	return s;
 }
 
+/* C-s saves a form and C-q is free to bind: the terminal must not take
+ * them for XOFF/XON. Kept as the program mode that endwin restores. */
+static void
+flow_control_off(void)
+{
+	struct termios t;
+
+	if (tcgetattr(fileno(stdin), &t) != 0)
+		return;
+	t.c_iflag &= ~(tcflag_t)IXON;
+	if (tcsetattr(fileno(stdin), TCSANOW, &t) == 0)
+		def_prog_mode();
+}
+
 bool
 jx_term_start(char *notice, size_t size)
 {
@@ -127,6 +143,7 @@ jx_term_start(char *notice, size_t size)
 	}
 	catch_signals();
 	cbreak();
+	flow_control_off();
 	noecho();
 	nonl();
 	intrflush(stdscr, FALSE);
@@ -181,29 +198,62 @@ jx_term_colors(void)
 	return colors;
 }
 
-/* The same key, however the terminal sent it. */
+/* The same key, however the terminal sent it: c is what getch gave, a
+ * byte or a curses KEY_* code. */
 static jx_keycode
-normalise(int kind, wint_t wc)
+normalise(int c)
 {
-	if (kind == KEY_CODE_YES) {
-		if (wc == KEY_ENTER)
-			return 13;
-		if (wc == KEY_BACKSPACE)
-			return 127;
-		return JX_KEY_FN + (jx_keycode)wc;
-	}
-	if (wc == 10)
+	if (c == KEY_ENTER || c == 10)
 		return 13;
-	if (wc == 8)
+	if (c == KEY_BACKSPACE || c == 8)
 		return 127;
-	return (jx_keycode)wc;
+	if (c >= KEY_MIN)
+		return JX_KEY_FN + (jx_keycode)c;
+	return (jx_keycode)c;
+}
+
+/*
+ * The rest of a UTF-8 character whose first byte is `first`. Bytes are
+ * read one by one (getch, not get_wch) because ncurses' own decoder, given
+ * bytes that are not UTF-8 (a paste from a GBK terminal), stops returning
+ * keys at all; here such input becomes one JX_KEY_BAD that a field can
+ * refuse, and typing goes on.
+ */
+static jx_keycode
+read_utf8(int first)
+{
+	char buf[4];
+	int need = first >= 0xF0 ? 3 : first >= 0xE0 ? 2 : 1;
+	int32_t cp;
+
+	if (first < 0xC2 || first > 0xF4)
+		return JX_KEY_BAD;
+	buf[0] = (char)first;
+	timeout(50);
+	for (int i = 1; i <= need; i++) {
+		int c = getch();
+		if (c == ERR || c >= 0x100 || (c & 0xC0) != 0x80) {
+			if (c != ERR)
+				ungetch(c);
+			return JX_KEY_BAD;
+		}
+		buf[i] = (char)c;
+	}
+	if (jx_utf8_decode(buf, (size_t)need + 1, &cp) != need + 1)
+		return JX_KEY_BAD;
+	return cp;
+}
+
+static jx_keycode
+read_key(int c)
+{
+	return c >= 0x80 && c < 0x100 ? read_utf8(c) : normalise(c);
 }
 
 jx_keycode
 jx_term_key(int timeout_ms, long long rows_read)
 {
-	wint_t wc;
-	int kind;
+	int c;
 	jx_keycode key;
 
 	if (jx_replay_active()) {
@@ -211,16 +261,18 @@ jx_term_key(int timeout_ms, long long rows_read)
 		return key < 0 ? -2 : key;
 	}
 	timeout(timeout_ms);
-	kind = get_wch(&wc);
-	if (kind == ERR)
+	c = getch();
+	if (c == ERR)
 		return -1;
-	key = normalise(kind, wc);
+	key = read_key(c);
 	if (key == 27) {
 		/* Esc followed at once by a key is Alt/Meta + that key. */
 		timeout(0);
-		kind = get_wch(&wc);
-		if (kind != ERR)
-			return JX_KEY_META + normalise(kind, wc);
+		c = getch();
+		if (c != ERR) {
+			key = read_key(c);
+			return key == JX_KEY_BAD ? key : JX_KEY_META + key;
+		}
 	}
 	return key;
 }

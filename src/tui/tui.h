@@ -10,9 +10,13 @@
 #include "store/store.h"
 #include "tui/keymap.h"
 
+struct jx_templates;
+
 struct jx_tui_opts {
 	bool ambiguous_wide;     /* ≥ ≤ ① … take two columns */
 	const char *notice;      /* shown on the status line at start */
+	const struct jx_templates *templates;  /* picker and checks; may be
+						   NULL (no templates) */
 };
 
 /* Runs until the user quits or a signal arrives. The terminal is restored

@@ -2,7 +2,7 @@
 # help.sh — ? shows every action with its keys, generated from the active
 # keymap: compared with the action table (src/tui/actions.h) and the
 # default keymap (keymaps/default.yaml), and as a whole with a checked-in
-# screen (tests/data/tui/help-80x60.txt); it scrolls at 80x24; q, Esc and ?
+# screen (tests/data/tui/help-80x100.txt); it scrolls at 80x24; q, Esc and ?
 # close it; a user keymap (--keymap FILE, or $XDG_CONFIG_HOME/jixiao/
 # keymap.yaml) that moves zoom to Z shows Z, and Z zooms.
 . "$(dirname "$0")/lib.sh"
@@ -40,7 +40,7 @@ for name, text in actions:
     print("%s\t%s" % (keys.get(name, "-"), text))
 PY
 
-start 80 60 --db t.db
+start 80 100 --db t.db
 keys '?'
 screen_has "Move down one row" "? shows the help screen (move-down's help text)"
 line_of "Move down one row" >"$JX_RUN/n"
@@ -57,8 +57,8 @@ while IFS='	' read -r bound text; do
 		diag <"$JX_RUN/screen"
 	fi
 done <"$JX_RUN/actions"
-screen_matches_file "the help screen at 80x60 is as checked in (the status line aside)" \
-	"$JX_TUI_DATA/help-80x60.txt" 1,59
+screen_matches_file "the help screen at 80x100 is as checked in (the status line aside)" \
+	"$JX_TUI_DATA/help-80x100.txt" 1,99
 keys q
 line_has 1 "单位  1/3" "q closes the help screen"
 keys '?' Escape

@@ -47,6 +47,9 @@
 #   wait_exit              waits until the program has exited (signals,
 #                          programs that refuse to start)
 #   jx_pid                 prints the pid of the running jixiao
+#   use_session NAME       from now on the helpers drive the session NAME
+#                          (a second program on the same file); "jx" is
+#                          the first
 #
 # The pane runs jixiao through a wrapper that records the terminal modes
 # (stty -g) before and after, the pid, and the exit status, and then prints
@@ -132,6 +135,8 @@ JX_LANG=C.UTF-8
 JX_ENV=
 JX_WRAP=
 JX_SOCKET=jxtest$$
+JX_SESSION=jx
+JX_SDIR=$JX_TMP
 JX_IDLE=$JX_TMP/idle
 JX_KEYS=0
 JX_STUCK=
@@ -174,9 +179,9 @@ launch() {
 	jx_w=$1
 	jx_h=$2
 	shift 2
-	jx_tmux kill-session -t jx >/dev/null 2>&1
-	rm -f "$JX_IDLE" "$JX_TMP/pid" "$JX_TMP/status" "$JX_TMP/stty.before" \
-		"$JX_TMP/stty.after" "$JX_TMP"/asan.* "$JX_TMP"/ubsan.*
+	jx_tmux kill-session -t "$JX_SESSION" >/dev/null 2>&1
+	rm -f "$JX_IDLE" "$JX_SDIR/pid" "$JX_SDIR/status" "$JX_SDIR/stty.before" \
+		"$JX_SDIR/stty.after" "$JX_TMP"/asan.* "$JX_TMP"/ubsan.*
 	JX_KEYS=0
 	JX_STUCK=
 	JX_STATUS=running
@@ -199,8 +204,8 @@ launch() {
 	# wrapper itself die.
 	if ! jx_tmux set-option -s exit-empty off \; \
 		set-option -g remain-on-exit on \; \
-		new-session -d -s jx -x "$jx_w" -y "$jx_h" -c "$JX_WORK" \
-		"$JX_TMP/run.sh" "$JX_TMP" "$@" 2>"$JX_RUN/tmux.err"; then
+		new-session -d -s "$JX_SESSION" -x "$jx_w" -y "$jx_h" -c "$JX_WORK" \
+		"$JX_TMP/run.sh" "$JX_SDIR" "$@" 2>"$JX_RUN/tmux.err"; then
 		diag <"$JX_RUN/tmux.err"
 		bail_out "tmux new-session failed"
 	fi
@@ -212,12 +217,29 @@ start() {
 	screen
 }
 
+# Two programs at once (two people on one file): use_session NAME makes
+# every helper above talk to the tmux session NAME, with its own key count,
+# idle file and exit status; the first session is "jx".
+use_session() {
+	eval "JX_KEYS_$JX_SESSION=\$JX_KEYS"
+	JX_SESSION=$1
+	if [ "$1" = jx ]; then
+		JX_SDIR=$JX_TMP
+	else
+		JX_SDIR=$JX_TMP/session.$1
+		mkdir -p "$JX_SDIR"
+	fi
+	JX_IDLE=$JX_SDIR/idle
+	eval "JX_KEYS=\${JX_KEYS_$1:-0}"
+	JX_STUCK=
+}
+
 # ---- keys -----------------------------------------------------------------
 
 # True while jixiao runs in the pane.
 jx_alive() {
-	[ ! -f "$JX_TMP/status" ] &&
-		[ "$(jx_tmux display-message -p -t jx '#{pane_dead}' 2>/dev/null)" = 0 ]
+	[ ! -f "$JX_SDIR/status" ] &&
+		[ "$(jx_tmux display-message -p -t "$JX_SESSION" '#{pane_dead}' 2>/dev/null)" = 0 ]
 }
 
 # Waits until jixiao has handled JX_KEYS keys and is idle.
@@ -259,7 +281,7 @@ keys() {
 	while [ $# -gt 0 ]; do
 		case $1 in
 		-l)
-			jx_tmux send-keys -t jx -l -- "$2"
+			jx_tmux send-keys -t "$JX_SESSION" -l -- "$2"
 			JX_KEYS=$((JX_KEYS + $(jx_chars "$2")))
 			shift
 			;;
@@ -267,19 +289,19 @@ keys() {
 			# tmux sends ESC [ 1 ~ and ESC [ 4 ~, which xterm-256color's
 			# terminfo does not name; send what an xterm sends.
 			case $JX_TERM:$1 in
-			xterm*:Home) jx_tmux send-keys -t jx -H 1b 4f 48 ;;
-			xterm*:End) jx_tmux send-keys -t jx -H 1b 4f 46 ;;
-			*) jx_tmux send-keys -t jx "$1" ;;
+			xterm*:Home) jx_tmux send-keys -t "$JX_SESSION" -H 1b 4f 48 ;;
+			xterm*:End) jx_tmux send-keys -t "$JX_SESSION" -H 1b 4f 46 ;;
+			*) jx_tmux send-keys -t "$JX_SESSION" "$1" ;;
 			esac
 			JX_KEYS=$((JX_KEYS + 1))
 			;;
 		Escape | C-\[)
-			jx_tmux send-keys -t jx "$1"
+			jx_tmux send-keys -t "$JX_SESSION" "$1"
 			JX_KEYS=$((JX_KEYS + 1))
 			wait_idle
 			;;
 		*)
-			jx_tmux send-keys -t jx "$1"
+			jx_tmux send-keys -t "$JX_SESSION" "$1"
 			JX_KEYS=$((JX_KEYS + 1))
 			;;
 		esac
@@ -290,14 +312,14 @@ keys() {
 }
 
 resize() {
-	jx_tmux resize-window -t jx -x "$1" -y "$2"
+	jx_tmux resize-window -t "$JX_SESSION" -x "$1" -y "$2"
 	JX_KEYS=$((JX_KEYS + 1))
 	wait_idle
 	screen
 }
 
 jx_pid() {
-	cat "$JX_TMP/pid" 2>/dev/null
+	cat "$JX_SDIR/pid" 2>/dev/null
 }
 
 # ---- exiting ----------------------------------------------------------------
@@ -317,12 +339,12 @@ wait_exit() {
 		fi
 		sleep 0.02
 	done
-	JX_STATUS=$(cat "$JX_TMP/status" 2>/dev/null)
+	JX_STATUS=$(cat "$JX_SDIR/status" 2>/dev/null)
 	screen
 }
 
 quit_and_wait() {
-	jx_tmux send-keys -t jx q
+	jx_tmux send-keys -t "$JX_SESSION" q
 	wait_exit
 }
 
@@ -346,13 +368,13 @@ exit_is() {
 }
 
 jx_format() {
-	jx_tmux display-message -p -t jx "$1" 2>/dev/null
+	jx_tmux display-message -p -t "$JX_SESSION" "$1" 2>/dev/null
 }
 
 restored() {
 	jx_what=
-	if ! cmp -s "$JX_TMP/stty.before" "$JX_TMP/stty.after"; then
-		jx_what="$jx_what; stty modes differ: $(cat "$JX_TMP/stty.before") -> $(cat "$JX_TMP/stty.after" 2>/dev/null)"
+	if ! cmp -s "$JX_SDIR/stty.before" "$JX_SDIR/stty.after"; then
+		jx_what="$jx_what; stty modes differ: $(cat "$JX_SDIR/stty.before") -> $(cat "$JX_SDIR/stty.after" 2>/dev/null)"
 	fi
 	[ "$(jx_format '#{alternate_on}')" = 0 ] ||
 		jx_what="$jx_what; still on the alternate screen"
@@ -414,10 +436,10 @@ function conv(t,   r, i, c) {
 }
 
 screen() {
-	jx_tmux capture-pane -p -e -t jx >"$JX_RUN/screen.e" 2>&1
+	jx_tmux capture-pane -p -e -t "$JX_SESSION" >"$JX_RUN/screen.e" 2>&1
 	jx_i=0
 	while [ "$jx_i" -lt 50 ]; do
-		jx_tmux capture-pane -p -e -t jx >"$JX_RUN/screen.e2" 2>&1
+		jx_tmux capture-pane -p -e -t "$JX_SESSION" >"$JX_RUN/screen.e2" 2>&1
 		cmp -s "$JX_RUN/screen.e" "$JX_RUN/screen.e2" && break
 		mv "$JX_RUN/screen.e2" "$JX_RUN/screen.e"
 		jx_i=$((jx_i + 1))

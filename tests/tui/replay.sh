@@ -53,6 +53,7 @@ replay compare-80x24 80 24 End C
 replay compare-diffs-160x48 160 48 End C f s
 replay compare-indicators-80x24 80 24 End C Enter
 replay compare-history-80x24 80 24 End C H
-replay readonly-edit-80x24 80 24 e
+replay form-project-80x24 80 24 Tab e
+replay grid-160x48 160 48 Tab t
 
 done_testing

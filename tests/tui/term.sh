@@ -83,8 +83,9 @@ start 80 24 --db t.db
 colours "NO_COLOR=1: no colours" no
 reverse_on 3 "NO_COLOR=1: the selection is still shown in reverse video"
 line_has 1 "单位  1/3" "NO_COLOR=1: the panes are drawn"
-keys Tab e
-line_has '$' "Editing is not in this version" "NO_COLOR=1: messages are shown"
+keys Tab Tab d
+line_has '$' "Delete the indicator" "NO_COLOR=1: messages are shown"
+keys n
 quit_and_wait
 exit_is 0 "NO_COLOR=1: q exits with status 0"
 restored "NO_COLOR=1: the terminal is restored"
