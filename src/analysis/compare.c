@@ -4,7 +4,8 @@
  * pair of targets judged.
  *
  * Exports jx_compare_projects, jx_cmp_result_free, jx_cmp_result_count,
- * jx_compare_targets, jx_compare_indicators, jx_cmp_indicators_free,
+ * jx_compare_targets(_with), jx_compare_indicators(_with),
+ * jx_cmp_indicators_free,
  * jx_cmp_indicators_differ, jx_compare_flag, jx_cmp_status_name,
  * jx_verdict_name and jx_level_key (see compare.h). Pure functions: no I/O,
  * no SQL, no floating point.
@@ -88,7 +89,8 @@
  * code, then name, each on keys computed once (jx_text_key: NFKC, white
  * space removed, ASCII lowered; an empty key never matches) and looked up
  * in sorted arrays, so 500 × 500 projects cost a few thousand string
- * comparisons. Rows with the same key are paired in order.
+ * comparisons (name keys only for the projects codes left unmatched).
+ * Rows with the same key are paired in order.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -402,8 +404,25 @@ compare_texts(const char *a, const char *b)
 	return same ? JX_V_SAME : JX_V_REWORDED;
 }
 
+static void
+parse_target(const struct jx_target_parser *p, const char *text,
+	     struct jx_target *out)
+{
+	if (p != NULL)
+		p->parse(p->ctx, text, out);
+	else
+		jx_target_parse(text, out);
+}
+
 enum jx_verdict
 jx_compare_targets(const char *a, const char *b)
+{
+	return jx_compare_targets_with(a, b, NULL);
+}
+
+enum jx_verdict
+jx_compare_targets_with(const char *a, const char *b,
+			const struct jx_target_parser *p)
 {
 	struct jx_target ta, tb;
 
@@ -411,8 +430,8 @@ jx_compare_targets(const char *a, const char *b)
 	b = b != NULL ? b : "";
 	if (strcmp(a, b) == 0)
 		return JX_V_SAME;
-	jx_target_parse(a, &ta);
-	jx_target_parse(b, &tb);
+	parse_target(p, a, &ta);
+	parse_target(p, b, &tb);
 	if (ta.kind == JX_TK_TEXT || tb.kind == JX_TK_TEXT)
 		return compare_texts(a, b);
 	if (ta.kind != tb.kind)
@@ -589,7 +608,8 @@ year_keys_free(struct year_keys *k)
 	memset(k, 0, sizeof *k);
 }
 
-/* Code and name keys of p[0..n); a NULL code keeps a NULL key. */
+/* Code keys of p[0..n) (a NULL code keeps a NULL key); the name keys
+ * are made later, only for the projects the codes leave unmatched. */
 static bool
 year_keys_make(struct year_keys *k, const struct jx_cmp_project *p,
 	       size_t n)
@@ -601,15 +621,19 @@ year_keys_make(struct year_keys *k, const struct jx_cmp_project *p,
 	k->name = calloc(n != 0 ? n : 1, sizeof *k->name);
 	if (k->code == NULL || k->name == NULL)
 		return false;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		if (p[i].code != NULL &&
 		    (k->code[i] = key_or_raw(p[i].code, jx_text_key)) == NULL)
 			return false;
-		if (p[i].name != NULL &&
-		    (k->name[i] = key_or_raw(p[i].name, jx_text_key)) == NULL)
-			return false;
-	}
 	return true;
+}
+
+/* The name key of project i of p into k (left NULL when it has no name). */
+static bool
+name_key_make(struct year_keys *k, const struct jx_cmp_project *p, size_t i)
+{
+	return p[i].name == NULL ||
+	       (k->name[i] = key_or_raw(p[i].name, jx_text_key)) != NULL;
 }
 
 /* The state of matching: for each B project its A partner and how. */
@@ -675,6 +699,25 @@ match_links(struct matcher *m)
 			pair(m, i, ia, JX_CM_LINK);
 	}
 	index_free(&ix);
+	return true;
+}
+
+/* Name keys for what passes 1 and 2 left: the unused A projects and the
+ * unmatched B ones. Matched projects keep no key, which changes nothing:
+ * a look-up skips used A projects, and a matched B project looks nothing
+ * up. */
+static bool
+match_names_prepare(struct matcher *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->na; i++)
+		if (!m->a_used[i] && !name_key_make(&m->ka, m->a, i))
+			return false;
+	for (i = 0; i < m->nb; i++)
+		if (m->partner[i] == NO_INDEX &&
+		    !name_key_make(&m->kb, m->b, i))
+			return false;
 	return true;
 }
 
@@ -835,6 +878,7 @@ jx_compare_projects(const struct jx_cmp_project *a, size_t na,
 	m.nb = nb;
 	ok = matcher_init(&m) && match_links(&m) &&
 	     match_keys(&m, m.ka.code, m.kb.code, JX_CM_CODE) &&
+	     match_names_prepare(&m) &&
 	     match_keys(&m, m.ka.name, m.kb.name, JX_CM_NAME);
 	if (ok) {
 		out->rows = malloc((na + nb != 0 ? na + nb : 1) *
@@ -945,14 +989,14 @@ count_verdict(struct jx_cmp_indicators *r, enum jx_verdict v)
 
 static void
 add_indicator_row(struct jx_cmp_indicators *out, const struct jx_indicator *a,
-		  const struct jx_indicator *b)
+		  const struct jx_indicator *b, const struct jx_target_parser *p)
 {
 	struct jx_cmp_indicator_row *row = &out->rows[out->n++];
 
 	row->a = a;
 	row->b = b;
 	row->verdict = a == NULL ? JX_V_NEW : b == NULL ? JX_V_GONE
-			: jx_compare_targets(a->target, b->target);
+			: jx_compare_targets_with(a->target, b->target, p);
 	count_verdict(out, row->verdict);
 }
 
@@ -960,7 +1004,7 @@ add_indicator_row(struct jx_cmp_indicators *out, const struct jx_indicator *a,
 static bool
 pair_indicators(const struct jx_indicator *a, size_t na, char **ka,
 		const struct jx_indicator *b, size_t nb, char **kb,
-		struct jx_cmp_indicators *out)
+		const struct jx_target_parser *p, struct jx_cmp_indicators *out)
 {
 	struct key_index ix;
 	bool *used = calloc(na != 0 ? na : 1, sizeof *used);
@@ -975,11 +1019,11 @@ pair_indicators(const struct jx_indicator *a, size_t na, char **ka,
 		ia = index_take(&ix, kb[i], 0, used);
 		if (ia != NO_INDEX)
 			used[ia] = true;
-		add_indicator_row(out, ia != NO_INDEX ? &a[ia] : NULL, &b[i]);
+		add_indicator_row(out, ia != NO_INDEX ? &a[ia] : NULL, &b[i], p);
 	}
 	for (i = 0; i < na; i++)
 		if (!used[i])
-			add_indicator_row(out, &a[i], NULL);
+			add_indicator_row(out, &a[i], NULL, p);
 	index_free(&ix);
 	free(used);
 	return true;
@@ -1011,6 +1055,15 @@ jx_compare_indicators(const struct jx_indicator *a, size_t na,
 		      const struct jx_indicator *b, size_t nb,
 		      struct jx_cmp_indicators *out)
 {
+	return jx_compare_indicators_with(a, na, b, nb, NULL, out);
+}
+
+bool
+jx_compare_indicators_with(const struct jx_indicator *a, size_t na,
+			   const struct jx_indicator *b, size_t nb,
+			   const struct jx_target_parser *p,
+			   struct jx_cmp_indicators *out)
+{
 	char **ka, **kb;
 	bool ok;
 
@@ -1020,13 +1073,13 @@ jx_compare_indicators(const struct jx_indicator *a, size_t na,
 		if (!out->rows)
 			return false;
 		for (size_t i = 0; i < na; i++)
-			add_indicator_row(out, &a[i], &b[i]);
+			add_indicator_row(out, &a[i], &b[i], p);
 		return true;
 	}
 	ka = indicator_keys(a, na);
 	kb = indicator_keys(b, nb);
 	ok = ka != NULL && kb != NULL &&
-	     pair_indicators(a, na, ka, b, nb, kb, out);
+	     pair_indicators(a, na, ka, b, nb, kb, p, out);
 	free_keys(ka, na);
 	free_keys(kb, nb);
 	if (!ok)

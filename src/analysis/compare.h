@@ -127,6 +127,21 @@ enum jx_verdict jx_compare_targets(const char *a, const char *b);
 bool jx_compare_indicators(const struct jx_indicator *a, size_t na,
 			   const struct jx_indicator *b, size_t nb,
 			   struct jx_cmp_indicators *out);
+
+/* How targets are parsed for judging: jx_target_parse, or a cache of it
+ * (the store's: a year repeats the same few targets many times). */
+struct jx_target_parser {
+	void (*parse)(void *ctx, const char *text, struct jx_target *out);
+	void *ctx;
+};
+/* The same two, with targets parsed by p (NULL: jx_target_parse); p must
+ * give what jx_target_parse gives. */
+enum jx_verdict jx_compare_targets_with(const char *a, const char *b,
+					const struct jx_target_parser *p);
+bool jx_compare_indicators_with(const struct jx_indicator *a, size_t na,
+				const struct jx_indicator *b, size_t nb,
+				const struct jx_target_parser *p,
+				struct jx_cmp_indicators *out);
 void jx_cmp_indicators_free(struct jx_cmp_indicators *r);
 
 /* Is anything different in the indicators (any verdict but SAME)? */

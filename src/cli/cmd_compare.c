@@ -17,6 +17,7 @@
 #include "cli/cli.h"
 #include "cli/table.h"
 #include "core/money.h"
+#include "core/text.h"
 
 int jx_cmd_compare(struct jx_cli *cli, int argc, char **argv);
 
@@ -105,6 +106,19 @@ print_projects(struct jx_cli *cli, const struct jx_year_compare *c, bool tsv)
 	jx_table_finish(t);
 }
 
+/* Every matched pair judged: the load reads the indicators only of pairs
+ * that differ. */
+static enum jx_status
+judge_every_pair(struct jx_store *st, struct jx_year_compare *c,
+		 struct jx_error *err)
+{
+	enum jx_status rc = JX_OK;
+
+	for (size_t i = 0; rc == JX_OK && i < c->result.n; i++)
+		rc = jx_year_compare_pair(st, c, i, err);
+	return rc;
+}
+
 /* The indicator pairs of every matched project, one table. */
 static void
 print_indicators(struct jx_cli *cli, const struct jx_year_compare *c,
@@ -180,6 +194,10 @@ run(struct jx_cli *cli, struct jx_store *st, char **args, bool tsv,
 		}
 		return jx_cli_fail(cli, &err);
 	}
+	if (indicators && judge_every_pair(st, &c, &err) != JX_OK) {
+		jx_year_compare_free(&c);
+		return jx_cli_fail(cli, &err);
+	}
 	print_projects(cli, &c, tsv);
 	if (indicators)
 		print_indicators(cli, &c, tsv);
@@ -191,47 +209,46 @@ run(struct jx_cli *cli, struct jx_store *st, char **args, bool tsv,
 
 /* ---- every department ------------------------------------------------- */
 
+/* The departments that have both years, in name order. */
 struct both_years {
-	int year_a, year_b;
-	int64_t *ids;          /* departments with both years */
+	int64_t *ids;
+	char **names;
 	size_t n, cap;
-	int64_t last_dept;
-	int seen;              /* bit 1: year_a, bit 2: year_b of last_dept */
 	bool oom;
 };
 
-static void
-take(struct both_years *b)
-{
-	if (b->seen != 3)
-		return;
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? 2 * b->cap : 64;
-		int64_t *grown = realloc(b->ids, cap * sizeof *grown);
-		if (!grown) {
-			b->oom = true;
-			return;
-		}
-		b->ids = grown;
-		b->cap = cap;
-	}
-	b->ids[b->n++] = b->last_dept;
-}
-
-/* jx_store_years lists a department's years together, so one pass finds
- * the departments that have both. */
 static int
-on_year_row(void *ctx, const struct jx_year_row *row)
+on_year_pair(void *ctx, const struct jx_year_pair_row *row)
 {
 	struct both_years *b = ctx;
+	char *name;
 
-	if (row->department_id != b->last_dept) {
-		take(b);
-		b->last_dept = row->department_id;
-		b->seen = 0;
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? 2 * b->cap : 64;
+		int64_t *ids = realloc(b->ids, cap * sizeof *ids);
+		char **names;
+
+		if (ids)
+			b->ids = ids;
+		if (!ids || !(names = realloc(b->names, cap * sizeof *names)))
+			return b->oom = true;
+		b->names = names;
+		b->cap = cap;
 	}
-	b->seen |= (row->year == b->year_a) | (row->year == b->year_b) << 1;
-	return b->oom;
+	if (!(name = jx_strdup(row->dept_name)))
+		return b->oom = true;
+	b->ids[b->n] = row->department_id;
+	b->names[b->n++] = name;
+	return 0;
+}
+
+static void
+both_years_free(struct both_years *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		free(b->names[i]);
+	free(b->names);
+	free(b->ids);
 }
 
 static void
@@ -261,11 +278,35 @@ all_row(struct jx_table *t, const struct jx_year_compare *c, const char *name,
 	jx_table_row(t, cells);
 }
 
+/* One row per department of b, all read as of one moment. */
+static int
+all_rows(struct jx_cli *cli, struct jx_store *st, const struct both_years *b,
+	 int ya, int yb, struct jx_table *t, bool tsv, size_t *flagged)
+{
+	struct jx_error err;
+	int status = JX_EXIT_OK;
+
+	jx_error_clear(&err);
+	jx_store_read_begin(st);
+	for (size_t i = 0; i < b->n; i++) {
+		struct jx_year_compare c;
+
+		if (jx_year_compare_load(st, b->ids[i], ya, yb, &c, &err)) {
+			status = jx_cli_fail(cli, &err);
+			break;
+		}
+		all_row(t, &c, b->names[i], tsv, flagged);
+		jx_year_compare_free(&c);
+	}
+	jx_store_read_end(st);
+	return status;
+}
+
 /* One summary row per department that has both years. */
 static int
 run_all(struct jx_cli *cli, struct jx_store *st, int ya, int yb, bool tsv)
 {
-	struct both_years b = { ya, yb, NULL, 0, 0, 0, 0, false };
+	struct both_years b = { NULL, NULL, 0, 0, false };
 	struct jx_column cols[] = {
 		{ N_("单位"), "department", false }, { N_("相同"), "same", true },
 		{ N_("变化"), "changed", true }, { N_("新增"), "new", true },
@@ -276,38 +317,27 @@ run_all(struct jx_cli *cli, struct jx_store *st, int ya, int yb, bool tsv)
 	struct jx_error err;
 	struct jx_table *t;
 	size_t flagged = 0;
-	int status = JX_EXIT_OK;
+	int status;
 
 	jx_error_clear(&err);
 	if (ya == yb)
 		return jx_cli_failf(cli, _("comparing %d with itself: give two"
 					   " different years"), ya);
-	if (jx_store_years(st, 0, on_year_row, &b, &err) != JX_OK)
+	if (jx_store_year_pairs(st, ya, yb, on_year_pair, &b, &err) != JX_OK) {
+		both_years_free(&b);
 		return jx_cli_fail(cli, &err);
-	take(&b);
-	if (!(t = jx_table_new(cols, 9, tsv, cli->out)))
-		return jx_cli_failf(cli, "out of memory");
-	for (size_t i = 0; i < b.n && status == JX_EXIT_OK; i++) {
-		struct jx_year_compare c;
-		struct jx_doc head;
-		int64_t year_id;
-
-		if (jx_store_find_year(st, b.ids[i], yb, &year_id, &err) ||
-		    jx_store_get_year_head(st, year_id, &head, &err) ||
-		    jx_year_compare_load(st, b.ids[i], ya, yb, &c, &err)) {
-			status = jx_cli_fail(cli, &err);
-			break;
-		}
-		all_row(t, &c, head.dept_name, tsv, &flagged);
-		jx_year_compare_free(&c);
-		jx_doc_free(&head);
 	}
+	if (b.oom || !(t = jx_table_new(cols, 9, tsv, cli->out))) {
+		both_years_free(&b);
+		return jx_cli_failf(cli, "out of memory");
+	}
+	status = all_rows(cli, st, &b, ya, yb, t, tsv, &flagged);
 	jx_table_finish(t);
 	if (!tsv && status == JX_EXIT_OK)
 		fprintf(cli->out, _("\n%zu departments have both %d and %d; ⚑ %zu"
 				    " projects with more money but no stricter"
 				    " target\n"), b.n, ya, yb, flagged);
-	free(b.ids);
+	both_years_free(&b);
 	return status;
 }
 

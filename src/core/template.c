@@ -13,6 +13,7 @@
 #endif
 
 #include "core/template.h"
+#include "core/pinyin.h"
 #include "core/text.h"
 
 #include <stdint.h>
@@ -427,16 +428,40 @@ jx_templates_indicator(const struct jx_templates *t, const char *text)
 	return found;
 }
 
-/* 2: the name starts with key; 1: a key contains it; 0: neither. */
+/* The query key is a run of ASCII letters, which may be pinyin initials
+ * ("zjsyl" for 资金使用率). */
+static bool
+is_initials(const char *key)
+{
+	if (*key == '\0')
+		return false;
+	for (; *key; key++)
+		if (*key < 'a' || *key > 'z')
+			return false;
+	return true;
+}
+
+/* How keys match key, best first: 4 the name starts with it, 3 a key
+ * contains it; then, when pinyin is set, by the initials of the pinyin
+ * (pinyin.h): 2 the name's initials start with it, 1 a key's contain it;
+ * 0 none.
+ * Direct matches rank first because the letters may be meant as letters. */
 static int
-match_rank(const struct jx_tnames *keys, const char *key)
+match_rank(const struct jx_tnames *keys, const char *key, bool pinyin)
 {
 	size_t k = strlen(key);
 
 	if (keys->n && strncmp(keys->v[0], key, k) == 0)
-		return 2;
+		return 4;
 	for (size_t i = 0; i < keys->n; i++)
 		if (strstr(keys->v[i], key))
+			return 3;
+	if (!pinyin)
+		return 0;
+	if (keys->n && jx_pinyin_prefix(keys->v[0], key))
+		return 2;
+	for (size_t i = 0; i < keys->n; i++)
+		if (jx_pinyin_match(keys->v[i], key))
 			return 1;
 	return 0;
 }
@@ -465,14 +490,16 @@ jx_templates_find_indicators(const struct jx_templates *t, const char *query,
 {
 	char *key = jx_template_key(query ? query : "", false);
 	size_t n = 0;
+	bool pinyin;
 
 	if (key == NULL)
 		return 0;
-	/* Two passes keep each group in library order. */
-	for (int want = 2; want >= 1; want--)
+	pinyin = is_initials(key);
+	/* A pass per rank keeps each group in library order. */
+	for (int want = 4; want >= 1; want--)
 		for (size_t i = 0; i < t->n_indicators; i++) {
 			const struct jx_tindicator *ind = &t->indicators[i];
-			int rank = match_rank(&ind->keys, key);
+			int rank = match_rank(&ind->keys, key, pinyin);
 
 			if (rank != want ||
 			    !level_is(ind->level1, level1) ||
@@ -537,12 +564,15 @@ jx_templates_find_projects(const struct jx_templates *t, const char *query,
 {
 	char *key = jx_template_key(query ? query : "", false);
 	size_t n = 0;
+	bool pinyin;
 
 	if (key == NULL)
 		return 0;
-	for (int want = 2; want >= 1; want--)
+	pinyin = is_initials(key);
+	for (int want = 4; want >= 1; want--)
 		for (size_t i = 0; i < t->n_projects; i++) {
-			if (match_rank(&t->projects[i].keys, key) != want)
+			if (match_rank(&t->projects[i].keys, key, pinyin) !=
+			    want)
 				continue;
 			if (n < max)
 				out[n] = &t->projects[i];

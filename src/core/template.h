@@ -214,8 +214,12 @@ jx_templates_indicator(const struct jx_templates *t, const char *text);
  * Library entries whose name or an alias contains query (by key; an empty
  * query matches all), those under level1/level2 only when given (NULL for
  * any; matched as level names). Entries whose name starts with the query
- * come first, then the rest, each group in library order. Up to max go
- * into out; returns how many match in all (0 also when out of memory).
+ * come first, then the rest, each group in library order. A query of ASCII
+ * letters only also matches by the initials of the pinyin (pinyin.h:
+ * "zjsyl" finds 资金使用率), after every direct match: names whose initials
+ * start with it, then those where a name's or alias's initials hold it.
+ * Up to max go into out; returns how many match in all (0 also when out
+ * of memory).
  */
 size_t jx_templates_find_indicators(const struct jx_templates *t,
 				    const char *query, const char *level1,
@@ -237,8 +241,8 @@ enum jx_direction jx_direction_parse(const char *s);
 /* The project template called name (by key), or NULL. */
 const struct jx_tproject *jx_templates_project(const struct jx_templates *t,
 					       const char *name);
-/* Project templates whose name or title contains query (by key), in order;
- * as jx_templates_find_indicators. */
+/* Project templates whose name or title contains query (by key), or whose
+ * initials do, in order; as jx_templates_find_indicators. */
 size_t jx_templates_find_projects(const struct jx_templates *t,
 				  const char *query,
 				  const struct jx_tproject **out, size_t max);

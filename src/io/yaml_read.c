@@ -342,14 +342,18 @@ store_scalar(struct jx_yaml_events *r, const struct jx_yaml_field *f,
 	const char *text = jx_yaml_events_scalar(r);
 	char ref[LABEL_MAX + 40];
 
-	field_ref(ref, sizeof ref, f->key, label);
+	/* Most values are texts that need no reference to themselves: it is
+	 * made only for a message or a value that is checked. */
 	if (memchr(text, '\0', r->ev.data.scalar.length)) {
+		field_ref(ref, sizeof ref, f->key, label);
 		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
 				      _("%s contains a NUL character"), ref);
 		return BAD;
 	}
+	if (f->type == JX_YT_TEXT)
+		return store_text(r, f, rec);
+	field_ref(ref, sizeof ref, f->key, label);
 	switch (f->type) {
-	case JX_YT_TEXT: return store_text(r, f, rec);
 	case JX_YT_MONEY: return store_money(r, f, rec, ref);
 	case JX_YT_YEAR: return store_year(r, f, rec, ref);
 	case JX_YT_NOT: return store_not(r, f, rec, ref);
@@ -451,10 +455,11 @@ read_entry(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
 		return jx_yaml_events_skip_node(r) &&
 		       jx_yaml_events_next(r) && jx_yaml_events_skip_node(r);
 	}
-	shown(r, key, sizeof key);
 	for (f = s->fields;
 	     f->key && strcmp(f->key, jx_yaml_events_scalar(r)); f++)
 		;
+	if (!f->key || keys[f - s->fields].seen)
+		shown(r, key, sizeof key);   /* for the message */
 	if (!f->key) {
 		jx_yaml_events_report(r, JX_UNKNOWN, r->ev.start_mark,
 				      _("unknown key '%s' in %s"), key,

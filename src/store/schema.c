@@ -11,8 +11,10 @@
 #include "config.h"
 #endif
 
+#include <stdbool.h>
 #include <stdio.h>
 
+#include "core/digest.h"
 #include "core/i18n.h"
 #include "store/schema.h"
 
@@ -189,11 +191,30 @@ static const char *const migrations[] = {
 	" INSERT INTO indicator_fts(rowid, name, target, description, basis)"
 	" VALUES (new.id, new.name, new.target, new.description, new.basis);"
 	" END;",
+
+	/* 5 -> 6: each project carries the digest of its indicators
+	 * (core/digest.h), kept by every write, so that comparing years reads
+	 * the indicators only of pairs whose digests differ. NULL is "not
+	 * known" and makes the comparison read them; fill_digests gives the
+	 * rows already there theirs. */
+	"ALTER TABLE project ADD COLUMN digest INTEGER;",
+};
+
+/* A step of a migration that SQL alone cannot do, run right after the
+ * script of the same index (NULL: none). */
+typedef enum jx_status (*migrate_fn)(sqlite3 *db, const char *path,
+				     struct jx_error *err);
+static enum jx_status fill_digests(sqlite3 *db, const char *path,
+				   struct jx_error *err);
+static const migrate_fn migrate_steps[] = {
+	NULL, NULL, NULL, NULL, NULL, fill_digests,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(sizeof migrations / sizeof migrations[0] == JX_SCHEMA_VERSION,
 	       "one migration per schema version");
+_Static_assert(sizeof migrate_steps / sizeof migrate_steps[0] ==
+	       JX_SCHEMA_VERSION, "one (or no) step per schema version");
 
 static int
 pragma_int(sqlite3 *db, const char *sql, int *out)
@@ -265,15 +286,86 @@ jx_schema_check(sqlite3 *db, const char *path, struct jx_error *err)
 	return JX_OK;
 }
 
+/* ---- 5 -> 6: digests of the projects already there -------------------- */
+
+static bool
+put_digest(sqlite3_stmt *wr, int64_t project_id, const struct jx_digest *d)
+{
+	int step;
+
+	sqlite3_bind_int64(wr, 1, project_id);
+	sqlite3_bind_int64(wr, 2, jx_digest_value(d));
+	step = sqlite3_step(wr);
+	sqlite3_reset(wr);
+	return step == SQLITE_DONE;
+}
+
+/* Walks rd (indicators in project order) and writes each project's digest
+ * with wr. False on a database error. */
+static bool
+digest_rows(sqlite3_stmt *rd, sqlite3_stmt *wr)
+{
+	struct jx_digest d;
+	int64_t project = 0;
+	int step;
+
+	jx_digest_init(&d);
+	while ((step = sqlite3_step(rd)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(rd, 0);
+
+		if (id != project) {
+			if (project && !put_digest(wr, project, &d))
+				return false;
+			project = id;
+			jx_digest_init(&d);
+		}
+		jx_digest_add(&d, (const char *)sqlite3_column_text(rd, 1),
+			      (const char *)sqlite3_column_text(rd, 2),
+			      (const char *)sqlite3_column_text(rd, 3),
+			      (const char *)sqlite3_column_text(rd, 4));
+	}
+	return step == SQLITE_DONE && (!project || put_digest(wr, project, &d));
+}
+
+/* Every project gets the digest of its indicators (0 without any), in one
+ * pass over the indicators in the order of their index. */
+static enum jx_status
+fill_digests(sqlite3 *db, const char *path, struct jx_error *err)
+{
+	sqlite3_stmt *rd = NULL, *wr = NULL;
+	bool ok = sqlite3_exec(db, "UPDATE project SET digest = 0", NULL, NULL,
+			       NULL) == SQLITE_OK &&
+		  sqlite3_prepare_v2(db, "SELECT project_id, level1, level2,"
+				     " name, target FROM indicator"
+				     " ORDER BY project_id, seq, id", -1, &rd,
+				     NULL) == SQLITE_OK &&
+		  sqlite3_prepare_v2(db, "UPDATE project SET digest = ?2"
+				     " WHERE id = ?1", -1, &wr, NULL)
+		  == SQLITE_OK &&
+		  digest_rows(rd, wr);
+	enum jx_status rc = ok ? JX_OK
+		: jx_error_set(err, JX_DB, _("%s: migrating to schema %d: %s"),
+			       path, 6, sqlite3_errmsg(db));
+
+	sqlite3_finalize(rd);
+	sqlite3_finalize(wr);
+	return rc;
+}
+
 static enum jx_status
 run_migrations(sqlite3 *db, const char *path, int from, struct jx_error *err)
 {
 	char sql[96];
 	for (int v = from; v < N_MIGRATIONS; v++) {
+		enum jx_status rc;
+
 		if (sqlite3_exec(db, migrations[v], NULL, NULL, NULL) != SQLITE_OK)
 			return jx_error_set(err, JX_DB,
 					    _("%s: migrating to schema %d: %s"),
 					    path, v + 1, sqlite3_errmsg(db));
+		if (migrate_steps[v] &&
+		    (rc = migrate_steps[v](db, path, err)) != JX_OK)
+			return rc;
 	}
 	snprintf(sql, sizeof sql,
 		 "PRAGMA application_id = %d; PRAGMA user_version = %d;",

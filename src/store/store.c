@@ -553,6 +553,18 @@ jx_read_end(struct jx_store *st)
 	sqlite3_exec(st->db, "RELEASE jx_read", NULL, NULL, NULL);
 }
 
+void
+jx_store_read_begin(struct jx_store *st)
+{
+	jx_read_begin(st);
+}
+
+void
+jx_store_read_end(struct jx_store *st)
+{
+	jx_read_end(st);
+}
+
 int64_t
 jx_index_limit(const struct jx_store *st)
 {

@@ -47,6 +47,20 @@ enum jx_status jx_store_begin(struct jx_store *st, struct jx_error *err);
 enum jx_status jx_store_commit(struct jx_store *st, struct jx_error *err);
 void jx_store_rollback(struct jx_store *st);
 
+/* Several reads as of one moment: between these, every read sees the file
+ * as it was at the first one (and SQLite takes its locks once, not once
+ * per statement). Pairs nest; inside a transaction they change nothing.
+ * Keep them short: a writer cannot checkpoint past an open snapshot. */
+void jx_store_read_begin(struct jx_store *st);
+void jx_store_read_end(struct jx_store *st);
+
+/* The parsed form of a target (jx_target_parse), from the handle's cache
+ * of the texts parsed last: a file holds a few thousand distinct targets
+ * among millions of rows. */
+struct jx_target;
+void jx_store_parse_target(struct jx_store *st, const char *text,
+			   struct jx_target *out);
+
 /* ---- documents (one department and year) ------------------------------ */
 
 struct jx_import_counts {
@@ -214,6 +228,10 @@ struct jx_brief_row {
 	const char *name;
 	struct jx_amount budget;  /* annual total */
 	int64_t predecessor_id;   /* manual link into other_year, or 0 */
+	/* The digest of its indicators (core/digest.h: 0 when it has none),
+	 * when known. */
+	bool has_digest;
+	int64_t digest;
 };
 typedef int (*jx_brief_cb)(void *ctx, const struct jx_brief_row *row);
 
@@ -226,18 +244,33 @@ enum jx_status jx_store_brief_projects(struct jx_store *st,
 				       jx_brief_cb cb, void *ctx,
 				       struct jx_error *err);
 
-/* Every indicator of a department-year in one pass, in the order of the
- * projects (the order of jx_store_brief_projects) and then their own;
- * strings borrowed for the callback. */
-struct jx_year_indicator_row {
-	int64_t project_id;
-	const char *level1, *level2, *name, *description, *target, *basis;
+/* The departments that have both year_a and year_b, in the order of
+ * jx_store_years (by name), with their two department-years: what
+ * comparing every department reads first, without the counts and totals
+ * jx_store_years adds. */
+struct jx_year_pair_row {
+	int64_t department_id;
+	const char *dept_name;
+	int64_t year_a_id, year_b_id;
 };
-typedef int (*jx_year_indicator_cb)(void *ctx,
-				    const struct jx_year_indicator_row *row);
-enum jx_status jx_store_year_indicators(struct jx_store *st,
-					int64_t dept_year_id,
-					jx_year_indicator_cb cb, void *ctx,
+typedef int (*jx_year_pair_cb)(void *ctx, const struct jx_year_pair_row *row);
+enum jx_status jx_store_year_pairs(struct jx_store *st, int year_a,
+				   int year_b, jx_year_pair_cb cb, void *ctx,
+				   struct jx_error *err);
+
+/* The indicators of the projects ids[0..n) (ascending, no duplicates), as
+ * comparing reads them: what a project's digest covers (level 1, level 2,
+ * name, target), by project in the order of ids and then in their own
+ * order; strings borrowed for the callback. Read a few dozen projects per
+ * statement. */
+struct jx_target_row {
+	int64_t project_id;
+	const char *level1, *level2, *name, *target;
+};
+typedef int (*jx_target_cb)(void *ctx, const struct jx_target_row *row);
+enum jx_status jx_store_project_targets(struct jx_store *st,
+					const int64_t *ids, size_t n,
+					jx_target_cb cb, void *ctx,
 					struct jx_error *err);
 
 /* Records that project_id continues predecessor_id (a project of the same

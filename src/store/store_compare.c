@@ -1,7 +1,8 @@
 /*
  * store_compare.c — what comparing two years needs from the store: a
- * year's projects in brief with their manual links resolved, and making or
- * removing such a link (in a transaction, with the change log).
+ * year's projects in brief with their manual links resolved and the
+ * digests of their indicators, one project's indicators as compared, and
+ * making or removing a link (in a transaction, with the change log).
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -14,25 +15,55 @@
 #include "core/text.h"
 #include "store/store_internal.h"
 
-enum jx_status
-jx_store_brief_projects(struct jx_store *st, int64_t dept_year_id,
-			int other_year, jx_brief_cb cb, void *ctx,
-			struct jx_error *err)
+/* Whether some project of the department-year is linked to one of
+ * other_year (*linked); most years have no link at all. */
+static enum jx_status
+has_links(struct jx_store *st, int64_t dept_year_id, int other_year,
+	  bool *linked, struct jx_error *err)
 {
-	sqlite3_stmt *s = jx_stmt(st, JX_STMT_COMPARE_PROJECTS, err);
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_YEAR_HAS_LINKS, err);
 	int step;
 
 	if (!s)
 		return JX_DB;
 	sqlite3_bind_int64(s, 1, dept_year_id);
 	sqlite3_bind_int(s, 2, other_year);
+	step = sqlite3_step(s);
+	sqlite3_reset(s);
+	*linked = step == SQLITE_ROW;
+	return step == SQLITE_ROW || step == SQLITE_DONE
+		? JX_OK : jx_db_error(st, err, "reading links");
+}
+
+enum jx_status
+jx_store_brief_projects(struct jx_store *st, int64_t dept_year_id,
+			int other_year, jx_brief_cb cb, void *ctx,
+			struct jx_error *err)
+{
+	sqlite3_stmt *s;
+	bool linked = false;
+	int step;
+	enum jx_status rc = has_links(st, dept_year_id, other_year, &linked,
+				      err);
+
+	if (rc != JX_OK)
+		return rc;
+	s = jx_stmt(st, linked ? JX_STMT_COMPARE_PROJECTS
+			       : JX_STMT_COMPARE_PROJECTS_UNLINKED, err);
+	if (!s)
+		return JX_DB;
+	sqlite3_bind_int64(s, 1, dept_year_id);
+	if (linked)
+		sqlite3_bind_int(s, 2, other_year);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct jx_brief_row row = {
 			.id = sqlite3_column_int64(s, 0),
 			.code = jx_col_text(s, 1),
 			.name = jx_col_text(s, 2),
 			.budget = jx_col_amount(s, 3),
-			.predecessor_id = sqlite3_column_int64(s, 4),
+			.has_digest = sqlite3_column_type(s, 4) != SQLITE_NULL,
+			.digest = sqlite3_column_int64(s, 4),
+			.predecessor_id = sqlite3_column_int64(s, 5),
 		};
 		if (cb(ctx, &row) != 0)
 			break;
@@ -44,33 +75,75 @@ jx_store_brief_projects(struct jx_store *st, int64_t dept_year_id,
 }
 
 enum jx_status
-jx_store_year_indicators(struct jx_store *st, int64_t dept_year_id,
-			 jx_year_indicator_cb cb, void *ctx,
-			 struct jx_error *err)
+jx_store_year_pairs(struct jx_store *st, int year_a, int year_b,
+		    jx_year_pair_cb cb, void *ctx, struct jx_error *err)
 {
-	sqlite3_stmt *s = jx_stmt(st, JX_STMT_YEAR_INDICATORS, err);
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_YEAR_PAIRS, err);
 	int step;
 
 	if (!s)
 		return JX_DB;
-	sqlite3_bind_int64(s, 1, dept_year_id);
+	sqlite3_bind_int(s, 1, year_a);
+	sqlite3_bind_int(s, 2, year_b);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		struct jx_year_indicator_row row = {
-			.project_id = sqlite3_column_int64(s, 0),
-			.level1 = jx_col_text(s, 1),
-			.level2 = jx_col_text(s, 2),
-			.name = jx_col_text(s, 3),
-			.description = jx_col_text(s, 4),
-			.target = jx_col_text(s, 5),
-			.basis = jx_col_text(s, 6),
+		struct jx_year_pair_row row = {
+			.department_id = sqlite3_column_int64(s, 0),
+			.dept_name = jx_col_text(s, 1),
+			.year_a_id = sqlite3_column_int64(s, 2),
+			.year_b_id = sqlite3_column_int64(s, 3),
 		};
 		if (cb(ctx, &row) != 0)
 			break;
 	}
 	sqlite3_reset(s);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return jx_db_error(st, err, "reading a year's indicators");
+		return jx_db_error(st, err, "listing departments");
 	return JX_OK;
+}
+
+/* One batch: up to JX_TARGETS_BATCH ids (the other places bound to 0,
+ * which no project has). *stop when the callback asked to. */
+static enum jx_status
+targets_batch(struct jx_store *st, const int64_t *ids, size_t n,
+	      jx_target_cb cb, void *ctx, bool *stop, struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_PROJECTS_TARGETS, err);
+	int step;
+
+	if (!s)
+		return JX_DB;
+	for (size_t i = 0; i < JX_TARGETS_BATCH; i++)
+		sqlite3_bind_int64(s, (int)i + 1, i < n ? ids[i] : 0);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct jx_target_row row = {
+			.project_id = sqlite3_column_int64(s, 0),
+			.level1 = jx_col_text(s, 1),
+			.level2 = jx_col_text(s, 2),
+			.name = jx_col_text(s, 3),
+			.target = jx_col_text(s, 4),
+		};
+		if ((*stop = cb(ctx, &row) != 0))
+			break;
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return jx_db_error(st, err, "reading indicators to compare");
+	return JX_OK;
+}
+
+enum jx_status
+jx_store_project_targets(struct jx_store *st, const int64_t *ids, size_t n,
+			 jx_target_cb cb, void *ctx, struct jx_error *err)
+{
+	enum jx_status rc = JX_OK;
+	bool stop = false;
+
+	for (size_t at = 0; rc == JX_OK && !stop && at < n;
+	     at += JX_TARGETS_BATCH)
+		rc = targets_batch(st, ids + at, n - at < JX_TARGETS_BATCH
+				   ? n - at : JX_TARGETS_BATCH, cb, ctx, &stop,
+				   err);
+	return rc;
 }
 
 struct identity {

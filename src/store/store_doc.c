@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/digest.h"
 #include "core/i18n.h"
 #include "core/target.h"
 #include "core/text.h"
@@ -270,6 +271,31 @@ jx_put_indicator(struct jx_store *st, const struct jx_indicator *ind,
 	return rc;
 }
 
+enum jx_status
+jx_refresh_digest(struct jx_store *st, int64_t project_id,
+		  struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_PROJECT_INDICATOR_BRIEF, err);
+	struct jx_digest d;
+	int step;
+
+	if (!s)
+		return JX_DB;
+	jx_digest_init(&d);
+	sqlite3_bind_int64(s, 1, project_id);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW)
+		jx_digest_add(&d, jx_col_text(s, 1), jx_col_text(s, 2),
+			      jx_col_text(s, 3), jx_col_text(s, 4));
+	sqlite3_reset(s);
+	if (step != SQLITE_DONE)
+		return jx_db_error(st, err, "reading indicators");
+	if (!(s = jx_stmt(st, JX_STMT_SET_DIGEST, err)))
+		return JX_DB;
+	sqlite3_bind_int64(s, 1, project_id);
+	sqlite3_bind_int64(s, 2, jx_digest_value(&d));
+	return STEP_DONE(st, s, err, "updating a project");
+}
+
 static void
 bind_project(sqlite3_stmt *s, const struct jx_project *p, int64_t year_id,
 	     int64_t seq, const char *key, const char *now)
@@ -335,6 +361,8 @@ jx_put_project(struct jx_store *st, const struct jx_project *p,
 	bind_want(s, 24, want_id);
 	sqlite3_bind_int64(s, 25, version);
 	sqlite3_bind_int(s, 26, !p->unreviewed);
+	sqlite3_bind_int64(s, 27, jx_indicators_digest(p->indicators,
+						       p->n_indicators));
 	rc = STEP_DONE(st, s, err, "adding a project");
 	free(key);
 	if (rc != JX_OK)

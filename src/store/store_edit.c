@@ -494,8 +494,9 @@ diff_project(struct diff *d, const struct jx_project *o,
 		      plan_text(d->st->db, n));
 	diff_texts(d, project_goals,
 		   sizeof project_goals / sizeof *project_goals, o, n);
-	if (!reviewed)
-		diff_text(d, "reviewed", "false", "true");
+	if (reviewed == n->unreviewed)
+		diff_text(d, "reviewed", reviewed ? "true" : "false",
+			  reviewed ? "false" : "true");
 }
 
 static enum jx_status
@@ -528,6 +529,8 @@ update_project(struct jx_store *st, int64_t id, const struct jx_project *p,
 		jx_bind_amount(s, col++, money[i]);
 	for (size_t i = 0; i < sizeof tail / sizeof *tail; i++)
 		jx_bind_text(s, col++, opt(tail[i]));
+	/* A form's record is reviewed; undo puts back what it was. */
+	sqlite3_bind_int(s, col, !p->unreviewed);
 	rc = sqlite3_step(s) == SQLITE_DONE
 		? JX_OK : jx_db_error(st, err, "saving a project");
 	sqlite3_reset(s);
@@ -655,6 +658,8 @@ write_indicator(struct jx_store *st, int64_t id, const struct jx_meta_row *m,
 	jx_store_now(now);
 	if (d.rc == JX_OK && d.changed)
 		d.rc = update_indicator(st, id, ind, now, err);
+	if (d.rc == JX_OK && d.changed)
+		d.rc = jx_refresh_digest(st, m->parent, err);
 	*changed = d.changed;
 	return d.rc;
 }

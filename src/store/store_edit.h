@@ -60,7 +60,8 @@ enum jx_status jx_store_load_indicator(struct jx_store *st, int64_t id,
  * JX_CONFLICT: stored version differs. JX_NOTFOUND: deleted meanwhile.
  * save_year also writes the department's code, name and competent dept
  * and replaces the sub-goals when they differ. save_project writes the
- * fields and the plan (not the indicators) and marks it reviewed. */
+ * fields and the plan (not the indicators) and its reviewed mark from
+ * !p->unreviewed: a form's record is reviewed, an undo puts back the mark. */
 enum jx_status jx_store_save_year(struct jx_store *st, int64_t dept_year_id,
 				  int64_t *version, const struct jx_doc *head,
 				  struct jx_error *err);

@@ -58,6 +58,31 @@
 	" d.code, d.name FROM dept_year y JOIN department d" \
 	" ON d.id = y.department_id"
 
+/* A year's projects in brief for comparing, with the project of the
+ * other year a manual link names (link: that column; "0" when the year
+ * has no links, which spares a look-up per project). */
+#define JX_COMPARE_SELECT(link) \
+	"SELECT p.id, p.code, p.name, p.annual_total, p.digest, " link \
+	" FROM project p JOIN dept_year y ON y.id = p.dept_year_id" \
+	" WHERE p.dept_year_id = ?1 ORDER BY p.seq, p.id"
+
+/* The indicators of several projects at once: an IN list of this many
+ * places (unused ones bound to 0), read in the order of the index. One
+ * statement per project cost a third of reading a year's changed pairs. */
+#define JX_TARGETS_BATCH 32
+#define JX_8_PARAMS "?, ?, ?, ?, ?, ?, ?, ?"
+#define JX_32_PARAMS JX_8_PARAMS ", " JX_8_PARAMS ", " JX_8_PARAMS ", " \
+	JX_8_PARAMS
+
+/* The departments with two given years. CROSS JOIN keeps the departments
+ * outermost, read in name order from their index: no sort, whatever the
+ * statistics say. */
+#define JX_YEAR_PAIRS \
+	"SELECT d.id, d.name, ya.id, yb.id FROM department d" \
+	" CROSS JOIN dept_year ya ON ya.department_id = d.id AND ya.year = ?1" \
+	" CROSS JOIN dept_year yb ON yb.department_id = d.id AND yb.year = ?2" \
+	" ORDER BY d.name, d.id"
+
 /* The values of a column used with one indicator name, most used first,
  * for completion: by the trigram index on the name (?4, a phrase) when
  * the name has three characters or more, else by a scan. */
@@ -94,10 +119,10 @@
 	  " competent, unit, attribute, category, period, period_total," \
 	  " period_fiscal, period_other, annual_total, annual_fiscal," \
 	  " annual_other, purpose, period_goal, annual_goal, goal, note," \
-	  " created_at, updated_at, id, version, reviewed)" \
+	  " created_at, updated_at, id, version, reviewed, digest)" \
 	  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9," \
 	  " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22," \
-	  " ?23, ?23, ?24, ?25, ?26)") \
+	  " ?23, ?23, ?24, ?25, ?26, ?27)") \
 	_(INSERT_CHECKPOINT, \
 	  "INSERT INTO checkpoint(project_id, seq, label, percent)" \
 	  " VALUES(?1, ?2, ?3, ?4)") \
@@ -170,23 +195,25 @@
 	  " ORDER BY d.name, d.id, y.year") \
 	_(LIST_YEARS_OF, JX_YEAR_SELECT " WHERE y.department_id = ?1" \
 	  " ORDER BY y.year") \
-	_(COMPARE_PROJECTS, \
-	  "SELECT p.id, p.code, p.name, p.annual_total," \
-	  " (SELECT pa.id FROM project_link l" \
+	_(COMPARE_PROJECTS, JX_COMPARE_SELECT( \
+	  "(SELECT pa.id FROM project_link l" \
 	  "  JOIN dept_year ya ON ya.department_id = l.department_id" \
 	  "   AND ya.year = l.predecessor_year" \
 	  "  JOIN project pa ON pa.dept_year_id = ya.id" \
 	  "   AND " JX_PROJECT_KEY("pa") " = l.predecessor_key" \
 	  "  WHERE l.department_id = y.department_id AND l.year = y.year" \
 	  "   AND l.predecessor_year = ?2" \
-	  "   AND l.project_key = " JX_PROJECT_KEY("p") " LIMIT 1)" \
-	  " FROM project p JOIN dept_year y ON y.id = p.dept_year_id" \
-	  " WHERE p.dept_year_id = ?1 ORDER BY p.seq, p.id") \
-	_(YEAR_INDICATORS, \
-	  "SELECT i.project_id, i.level1, i.level2, i.name, i.description," \
-	  " i.target, i.basis FROM project p JOIN indicator i" \
-	  " ON i.project_id = p.id WHERE p.dept_year_id = ?1" \
-	  " ORDER BY p.seq, p.id, i.seq, i.id") \
+	  "   AND l.project_key = " JX_PROJECT_KEY("p") " LIMIT 1)")) \
+	_(COMPARE_PROJECTS_UNLINKED, JX_COMPARE_SELECT("0")) \
+	_(YEAR_HAS_LINKS, \
+	  "SELECT 1 FROM dept_year y JOIN project_link l" \
+	  " ON l.department_id = y.department_id AND l.year = y.year" \
+	  " WHERE y.id = ?1 AND l.predecessor_year = ?2 LIMIT 1") \
+	_(YEAR_PAIRS, JX_YEAR_PAIRS) \
+	_(PROJECTS_TARGETS, \
+	  "SELECT project_id, level1, level2, name, target FROM indicator" \
+	  " WHERE project_id IN (" JX_32_PARAMS ")" \
+	  " ORDER BY project_id, seq, id") \
 	_(PROJECT_IDENTITY, \
 	  "SELECT y.department_id, y.year, " JX_PROJECT_KEY("p") "," \
 	  " p.dept_year_id, p.name" \
@@ -278,7 +305,7 @@
 	  " period = ?10, period_total = ?11, period_fiscal = ?12," \
 	  " period_other = ?13, annual_total = ?14, annual_fiscal = ?15," \
 	  " annual_other = ?16, purpose = ?17, period_goal = ?18," \
-	  " annual_goal = ?19, goal = ?20, note = ?21, reviewed = 1," \
+	  " annual_goal = ?19, goal = ?20, note = ?21, reviewed = ?23," \
 	  " version = version + 1, updated_at = ?22 WHERE id = ?1") \
 	_(DELETE_CHECKPOINTS, "DELETE FROM checkpoint WHERE project_id = ?1") \
 	_(UPDATE_INDICATOR, \
@@ -334,6 +361,7 @@
 	_(PROJECT_INDICATOR_BRIEF, \
 	  "SELECT id, level1, level2, name, target FROM indicator" \
 	  " WHERE project_id = ?1 ORDER BY seq, id") \
+	_(SET_DIGEST, "UPDATE project SET digest = ?2 WHERE id = ?1") \
 	_(DELETE_DEPT_IF_EMPTY, \
 	  "DELETE FROM department WHERE id = ?1 AND NOT EXISTS" \
 	  " (SELECT 1 FROM dept_year WHERE department_id = ?1)") \
@@ -363,11 +391,11 @@
 	  " competent, unit, attribute, category, period, period_total," \
 	  " period_fiscal, period_other, annual_total, annual_fiscal," \
 	  " annual_other, purpose, period_goal, annual_goal, goal, note," \
-	  " reviewed, created_at, updated_at) SELECT ?2, seq, code, name," \
-	  " name_key, title, competent, unit, attribute, category, period," \
-	  " period_total, period_fiscal, period_other, annual_total," \
+	  " reviewed, created_at, updated_at, digest) SELECT ?2, seq, code," \
+	  " name, name_key, title, competent, unit, attribute, category," \
+	  " period, period_total, period_fiscal, period_other, annual_total," \
 	  " annual_fiscal, annual_other, purpose, period_goal, annual_goal," \
-	  " goal, note, 0, ?3, ?3 FROM project WHERE id = ?1") \
+	  " goal, note, 0, ?3, ?3, digest FROM project WHERE id = ?1") \
 	_(COPY_CHECKPOINTS, \
 	  "INSERT INTO checkpoint(project_id, seq, label, percent)" \
 	  " SELECT ?2, seq, label, percent FROM checkpoint" \
@@ -450,10 +478,6 @@ void jx_store_now(char buf[32]);
 enum jx_status jx_store_will_add_indicators(struct jx_store *st,
 					    struct jx_error *err);
 
-/* The parsed form of a target, from the cache when it was seen before. */
-void jx_store_parse_target(struct jx_store *st, const char *text,
-			   struct jx_target *out);
-
 /* Appends one row to the change log (same transaction as the change). */
 enum jx_status jx_log_change(struct jx_store *st, const char *action,
 			     const char *table, int64_t record_id,
@@ -519,6 +543,12 @@ enum jx_status jx_put_indicator(struct jx_store *st,
 				int64_t project_id, int64_t seq,
 				const char *now, int64_t want_id, int64_t *id,
 				struct jx_error *err);
+/* Recomputes the digest of a project's indicators (core/digest.h) from
+ * the rows stored now: every write that adds, changes, removes or moves an
+ * indicator calls it in the same transaction (writes of whole projects
+ * store the digest with the project). */
+enum jx_status jx_refresh_digest(struct jx_store *st, int64_t project_id,
+				 struct jx_error *err);
 /* Binds the parsed form of target (t_kind … t_warn, 9 columns) from
  * column col on. */
 void jx_bind_target(struct jx_store *st, sqlite3_stmt *s, int col,

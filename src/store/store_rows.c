@@ -8,6 +8,8 @@
  * a gap (order is all that matters); a move swaps two neighbours' seq.
  * Inserted indicators are indexed for search here, since no trigger does
  * it (schema 4); deleted ones leave the index by the delete trigger.
+ * Whatever adds, removes or moves an indicator also refreshes its
+ * project's digest (schema 6, jx_refresh_digest).
  * Inserts and deletes are logged whole: one row for the record and, for a
  * project, one for each of its indicators, whose text is a one-line
  * summary. Those rows also lift the version of a record whose id is later
@@ -267,6 +269,8 @@ add_indicator(struct jx_store *st, int64_t project_id, int64_t after_id,
 				      id, err);
 	if (rc == JX_OK)
 		rc = index_added(st, JX_STMT_INDEX_INDICATOR_FTS, *id, err);
+	if (rc == JX_OK)
+		rc = jx_refresh_digest(st, project_id, err);
 	row = jx_meta_change(JX_REC_INDICATOR, *id, &m, "insert");
 	row.label = ind->name;
 	if (rc == JX_OK)
@@ -397,6 +401,8 @@ remove_indicator(struct jx_store *st, int64_t id, int64_t version,
 			       ind.level2, ind.name, ind.target), err);
 	if (rc == JX_OK)
 		rc = delete_row(st, JX_STMT_DELETE_INDICATOR, id, err);
+	if (rc == JX_OK)
+		rc = jx_refresh_digest(st, m.parent, err);
 	jx_indicator_free(&ind);
 	jx_meta_free(&m);
 	return rc;
@@ -485,6 +491,9 @@ swap(struct jx_store *st, enum jx_rec_kind kind, int64_t id, int dir,
 		rc = set_seq(st, set, id, nseq, err);
 	if (rc == JX_OK)
 		rc = set_seq(st, set, nid, m.seq, err);
+	/* An indicator's place is part of its project's digest. */
+	if (rc == JX_OK && kind == JX_REC_INDICATOR)
+		rc = jx_refresh_digest(st, m.parent, err);
 	snprintf(a, sizeof a, "%lld", (long long)m.seq);
 	snprintf(b, sizeof b, "%lld", (long long)nseq);
 	row = jx_meta_change(kind, id, &m, "move");

@@ -259,10 +259,19 @@ static void
 open_indicators(struct jx_app *app, struct jx_compare_view *v)
 {
 	const struct jx_cmp_row *r = row_at(v, v->cursor);
+	struct jx_error err;
 
 	if (!r || !r->a || !r->b) {
 		jx_app_message(app, true, _("Only a project found in both years"
 					    " has indicators to compare"));
+		return;
+	}
+	/* A pair whose indicators are the same was not read to build the
+	 * list: read it now. */
+	jx_error_clear(&err);
+	if (jx_year_compare_pair(app->st, &v->c, v->order[v->cursor], &err)
+	    != JX_OK) {
+		jx_app_message(app, true, "%s", err.message);
 		return;
 	}
 	v->pair = v->order[v->cursor];

@@ -1229,8 +1229,10 @@ test_copy_year(void **state)
 	assert_string_equal(l->rows[0].label, "编辑测试单位 2026");
 	free(l);
 
-	/* A copied project reads as not reviewed; saving it from its form,
-	 * even unchanged, marks it reviewed (and says so in the log). */
+	/* A copied project reads as not reviewed; saving it as read keeps
+	 * the mark (nothing changes); saving it from its form, even
+	 * unchanged, marks it reviewed (and says so in the log); saving the
+	 * record as it was read puts the mark back (what undo does). */
 	list_ids(f.st, true, copy, ids);
 	load_project(f.st, ids[0], &p, &m);
 	assert_false(m.reviewed);
@@ -1241,12 +1243,30 @@ test_copy_year(void **state)
 	v = m.version;
 	assert_int_equal(jx_store_save_project(f.st, ids[0], &v, &p, &err),
 			 JX_OK);
+	assert_int_equal(v, 1);
+	assert_int_equal(last_log_id(f.st), mark);
+	p.unreviewed = false;
+	assert_int_equal(jx_store_save_project(f.st, ids[0], &v, &p, &err),
+			 JX_OK);
 	assert_int_equal(v, 2);
 	l = log_since(f.st, mark);
 	assert_int_equal(l->n, 1);
 	assert_change(l, "project", "reviewed", "false", "true");
 	free(l);
 	assert_int_equal(count_unreviewed(f.st, copy), 2);
+	mark = last_log_id(f.st);
+	p.unreviewed = true;
+	assert_int_equal(jx_store_save_project(f.st, ids[0], &v, &p, &err),
+			 JX_OK);
+	assert_int_equal(v, 3);
+	l = log_since(f.st, mark);
+	assert_int_equal(l->n, 1);
+	assert_change(l, "project", "reviewed", "true", "false");
+	free(l);
+	assert_int_equal(count_unreviewed(f.st, copy), 3);
+	p.unreviewed = false;
+	assert_int_equal(jx_store_save_project(f.st, ids[0], &v, &p, &err),
+			 JX_OK);
 	jx_project_free(&p);
 
 	/* The year is on file now. */
@@ -1571,9 +1591,10 @@ test_context_and_migration(void **state)
 	free(l);
 	jx_store_close(f.st);
 
-	/* Back to schema 4, as the previous release wrote it. */
+	/* Back to schema 4, as that release wrote it. */
 	assert_int_equal(sqlite3_open(f.path, &db), SQLITE_OK);
-	exec_sql(db, "DROP TABLE draft; DROP INDEX change_by_year;"
+	exec_sql(db, "ALTER TABLE project DROP COLUMN digest;"
+		 " DROP TABLE draft; DROP INDEX change_by_year;"
 		 " DROP INDEX change_by_project; DROP INDEX change_by_department;"
 		 " ALTER TABLE change_log DROP COLUMN department_id;"
 		 " ALTER TABLE change_log DROP COLUMN label;"

@@ -982,6 +982,95 @@ test_errors_collected(void **state)
 		" 数量指标, 质量指标, 时效指标, 成本指标)\n");
 }
 
+/* ---- Finding by the initials of the pinyin ---------------------------------- */
+
+/* Asserts that query finds exactly the indicator names want (NULL-ended),
+ * in that order. */
+static void
+assert_finds(const struct jx_templates *t, const char *query,
+	     const char *const *want)
+{
+	const struct jx_tindicator *found[100];
+	size_t n = jx_templates_find_indicators(t, query, NULL, NULL, found,
+						100), i;
+
+	for (i = 0; want[i] != NULL; i++) {
+		assert_true(i < n);
+		assert_string_equal(found[i]->name, want[i]);
+	}
+	assert_int_equal(n, i);
+}
+
+static void
+test_find_by_pinyin(void **state)
+{
+	struct jx_templates t;
+	const struct jx_tindicator *found[100], *by_text[100];
+	const struct jx_tproject *projects[20];
+	size_t n;
+
+	(void)state;
+	load_shipped(&t);
+	assert_finds(&t, "zjsyl", (const char *const[]){ "资金使用率", NULL });
+	/* case and full width folded, as for the Chinese text */
+	assert_finds(&t, "ZJSYL", (const char *const[]){ "资金使用率", NULL });
+	assert_finds(&t, "ｚｊｓｙｌ",
+		     (const char *const[]){ "资金使用率", NULL });
+	assert_finds(&t, "sqgzryrs",
+		     (const char *const[]){ "社区工作人员人数", NULL });
+	/* myd finds what 满意度 finds, in the same order */
+	n = jx_templates_find_indicators(&t, "myd", NULL, NULL, found, 100);
+	assert_int_equal(n, jx_templates_find_indicators(&t, "满意度", NULL,
+							 NULL, by_text, 100));
+	assert_int_equal(n, 5);
+	for (size_t i = 0; i < n; i++)
+		assert_ptr_equal(found[i], by_text[i]);
+	/* initials that start the name first: the six 资金… entries */
+	n = jx_templates_find_indicators(&t, "zj", NULL, NULL, found, 100);
+	assert_true(n > 6);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(strncmp(found[i]->name, "资金",
+					 strlen("资金")) == 0, i < 6);
+	/* a level filter still applies */
+	assert_int_equal(jx_templates_find_indicators(&t, "zjsyl", "效益",
+						      NULL, found, 100), 0);
+	/* letters only: with a digit it is not initials (white space is
+	 * dropped from every key) */
+	assert_int_equal(jx_templates_find_indicators(&t, "zjsyl1", NULL,
+						      NULL, found, 100), 0);
+	assert_finds(&t, "zj syl", (const char *const[]){ "资金使用率", NULL });
+	assert_finds(&t, "mgd", (const char *const[]){ NULL });
+	/* polyphones read as their first kMandarin reading: 长 zhǎng */
+	assert_finds(&t, "zqsyx", (const char *const[]){ "长期使用性", NULL });
+	assert_finds(&t, "cqsyx", (const char *const[]){ NULL });
+	/* project templates by name (or title) */
+	assert_int_equal(jx_templates_find_projects(&t, "bgyxjf", projects,
+						    20), 2);
+	assert_string_equal(projects[0]->name, "办公运行经费");
+	assert_string_equal(projects[1]->name, "办公运行经费（2021）");
+	jx_templates_free(&t);
+}
+
+/* Direct matches of the letters come before matches by initials, and
+ * initials that start a name before those inside one. */
+static void
+test_pinyin_ranks_after_text(void **state)
+{
+	static const char *const names[] = { "项目资金", "资金使用率", "zj测试" };
+	struct jx_templates t;
+
+	(void)state;
+	jx_templates_init(&t);
+	for (size_t i = 0; i < 3; i++)
+		assert_non_null(jx_templates_add_indicator(&t)->name =
+					jx_strdup(names[i]));
+	assert_true(jx_templates_prepare(&t));
+	assert_finds(&t, "ZJ", (const char *const[]){ "zj测试", "资金使用率",
+						      "项目资金", NULL });
+	assert_finds(&t, "xmzj", (const char *const[]){ "项目资金", NULL });
+	jx_templates_free(&t);
+}
+
 /* ---- The model by hand ------------------------------------------------------ */
 
 static void
@@ -1043,6 +1132,8 @@ main(void)
 		cmocka_unit_test(test_library_has_recurring),
 		cmocka_unit_test(test_library_lookups),
 		cmocka_unit_test(test_project_templates),
+		cmocka_unit_test(test_find_by_pinyin),
+		cmocka_unit_test(test_pinyin_ranks_after_text),
 		cmocka_unit_test(test_files_and_places),
 		cmocka_unit_test_setup(test_override, setup_dir),
 		cmocka_unit_test_setup(test_user_dir_missing_or_empty,
