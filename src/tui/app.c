@@ -111,6 +111,22 @@ append_detail(struct jx_app *app, const char *text)
 	app->detail = p;
 }
 
+/* Puts a line before the detail, where a small screen still shows it. */
+static void
+prepend_detail(struct jx_app *app, const char *line)
+{
+	size_t len = strlen(app->detail), n = strlen(line);
+	char *p = malloc(n + len + 2);
+
+	if (!p)
+		return;
+	memcpy(p, line, n);
+	p[n] = '\n';
+	memcpy(p + n + 1, app->detail, len + 1);
+	free(app->detail);
+	app->detail = p;
+}
+
 static void
 load_detail(struct jx_app *app)
 {
@@ -132,12 +148,26 @@ load_detail(struct jx_app *app)
 		app->detail = jx_detail_project(app->st, row->id, &err);
 	else
 		app->detail = jx_detail_indicator(app->st, row->id, &err);
-	if (app->detail && app->focus == JX_PANE_PROJECTS && app->check_text)
+	if (app->detail && app->focus == JX_PANE_PROJECTS && app->check_text) {
+		/* The whole list at the end, the first finding on top where
+		 * a small screen still shows it. */
+		char first[600];
+		const char *nl = strchr(app->check_text, '\n');
+		const char *second = nl ? strchr(nl + 1, '\n') : NULL;
+
 		append_detail(app, app->check_text);
+		snprintf(first, sizeof first, "%.*s",
+			 second ? (int)(second - app->check_text) : 0,
+			 app->check_text);
+		for (char *p = strchr(first, '\n'); p; p = strchr(p, '\n'))
+			*p = ' ';
+		if (first[0])
+			prepend_detail(app, first);
+	}
 	if (app->detail && app->focus == JX_PANE_INDICATORS &&
 	    jx_checks_flagged(app, app->lists[JX_PANE_INDICATORS].cursor + 1))
-		append_detail(app, _("⚠ The project's checks concern this row"
-				     " (its details list them)\n"));
+		prepend_detail(app, _("⚠ The project's checks concern this row"
+				      " (its details list them)"));
 	if (!app->detail && err.status != JX_OK)
 		report(app, &err);
 }

@@ -131,10 +131,10 @@ jx_edit_conflict(struct jx_app *app, struct jx_form *f, struct jx_edit_ctx *c,
 	mark_differences(f, &theirs);
 	jx_form_free(&theirs);
 	for (;;) {
-		jx_app_message(app, true, _("Changed meanwhile by %s at %s."
-					    " m: keep mine (save over it) ·"
-					    " t: take the other · e: go on"
-					    " editing"), last.who, last.at);
+		/* Short enough for 80 columns with a name and a time. */
+		jx_app_message(app, true, _("Changed by %s %s: m keep mine ·"
+					    " t take theirs · e edit"),
+			       last.who, last.at);
 		key = jx_app_key(app);
 		if (key < 0 || key == 'e' || key == 'E' || key == 27)
 			break;

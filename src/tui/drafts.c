@@ -139,10 +139,8 @@ ask(struct jx_app *app, const struct jx_draft *d)
 	for (;;) {
 		jx_keycode key;
 
-		jx_app_message(app, false, _("A form (%s) was kept as a draft"
-					     " when jixiao stopped at %s."
-					     " Enter: reopen it · d: throw it"
-					     " away · Esc: keep it for later"),
+		jx_app_message(app, false, _("Draft (%s, %s): Enter reopen"
+					     " · d throw away · Esc later"),
 			       d->kind, d->at);
 		key = jx_app_key(app);
 		app->message[0] = '\0';
@@ -164,6 +162,10 @@ jx_drafts_offer(struct jx_app *app)
 	struct jx_error err;
 
 	if (app->readonly)
+		return;
+	/* A reopened form is saved as any other, into the session's undo,
+	 * which the editing keys would otherwise only create later. */
+	if (!app->undo && !(app->undo = jx_undo_new()))
 		return;
 	for (int shown = 0; shown < 100; shown++) {
 		struct found x = { .any = false };

@@ -280,6 +280,8 @@ save_form(struct jx_app *app, struct jx_form *f, void *vctx,
 		if (rc == JX_CONFLICT)
 			rc = jx_edit_conflict(app, f, c, r, err);
 		else if (rc == JX_OK) {
+			/* Named as saved: the name may be what changed. */
+			jx_edit_describe(c->rec, r, c->what, sizeof c->what);
 			snprintf(what, sizeof what, _("the edit of %s"),
 				 c->what);
 			jx_undo_saved(app->undo, c->rec, f->record_id,
@@ -537,7 +539,10 @@ move_focused(struct jx_app *app, enum jx_rec_kind rec, int64_t id, int dir)
 	enum jx_status rc;
 
 	jx_error_clear(&err);
-	snprintf(what, sizeof what, _("moving %s"), row ? row->cells[1] : "");
+	/* The name is the second column of a project row, the third of an
+	 * indicator row (after the two levels). */
+	snprintf(what, sizeof what, _("moving %s"),
+		 row ? row->cells[rec == JX_REC_PROJECT ? 1 : 2] : "");
 	rc = rec == JX_REC_PROJECT ? jx_store_move_project(app->st, id, dir, &err)
 				   : jx_store_move_indicator(app->st, id, dir,
 							     &err);

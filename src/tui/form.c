@@ -240,8 +240,8 @@ jx_form_run(struct jx_app *app, struct jx_form *f, jx_form_save_fn save,
 				break;
 		} else if (!form_action(app, f, a) &&
 			   jx_field_key(app, &f->eb, a, key, &bad) && bad) {
-			/* The field keeps its last good value. */
-			jx_editbuf_set(&f->eb, f->fields[f->cur].value);
+			/* Nothing was inserted: the field keeps its last
+			 * good value, with what was typed before it. */
 			jx_app_message(app, true, _("Not UTF-8: the text that"
 						    " arrived was refused, and"
 						    " %s keeps its last good"

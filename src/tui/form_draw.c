@@ -161,10 +161,14 @@ void
 jx_form_draw(struct jx_app *app, struct jx_form *f)
 {
 	int body = LINES - 2, vw = COLS - LABEL_W - 1, y;
-	char title[400];
+	const char *flag = jx_form_dirty(f) ? _("  [changed]") : "";
+	size_t room = (size_t)COLS, fw = jx_str_width(flag, f->ambiguous_wide);
+	char title[400], name[300];
 
-	snprintf(title, sizeof title, " %s%s", f->title,
-		 jx_form_dirty(f) ? _("  [changed]") : "");
+	/* A long record name is cut, never the [changed] mark after it. */
+	room = room > fw + 2 ? room - fw - 1 : 1;
+	jx_utf8_cut(f->title, room, f->ambiguous_wide, name, sizeof name);
+	snprintf(title, sizeof title, " %s%s", name, flag);
 	jx_cell(app, 0, 0, COLS, title, false, jx_title_attr(true) | A_REVERSE);
 	scroll_to_focus(f, body, vw);
 	y = 1 - f->top;

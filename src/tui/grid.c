@@ -158,6 +158,7 @@ load(struct jx_app *app, struct jx_grid *g, int64_t project_id,
 		return rc;
 	snprintf(g->title, sizeof g->title, _("Indicators of %s"),
 		 p.name ? p.name : "");
+	snprintf(g->name, sizeof g->name, "%s", p.name ? p.name : "");
 	for (size_t i = 0; rc == JX_OK && i < p.n_indicators; i++) {
 		struct jx_indicator one;
 		struct jx_rec_meta m;
@@ -249,7 +250,8 @@ write_row(struct jx_app *app, struct jx_grid *g, struct jx_grid_row *r,
 	enum jx_status rc = JX_OK;
 	int64_t v = r->version, id;
 
-	snprintf(what, sizeof what, _("the grid of %s"), g->title);
+	snprintf(what, sizeof what, _("the grid's changes to the indicators"
+				      " of %s"), g->name);
 	if (r->deleted) {
 		rc = jx_store_delete_indicator(app->st, r->id, r->version, err);
 		if (rc == JX_OK)
@@ -419,7 +421,7 @@ grid_key(struct jx_app *app, struct jx_grid *g, jx_keycode key)
 	default: break;
 	}
 	if (jx_field_key(app, &g->eb, a, key, &bad) && bad) {
-		jx_editbuf_set(&g->eb, g->rows[g->row].cell[g->col]);
+		/* Nothing was inserted: what was typed before stays. */
 		jx_app_message(app, true, _("Not UTF-8: the text that arrived"
 					    " was refused, and the cell keeps"
 					    " its last good value"));

@@ -31,6 +31,7 @@ struct jx_grid_row {
 struct jx_grid {
 	int64_t project_id;
 	char title[256];
+	char name[200];           /* the project's */
 	struct jx_grid_row *rows;
 	size_t n, cap;
 	size_t row;

@@ -246,8 +246,12 @@ complete(struct jx_app *app, struct typed *t)
 	/* Pressed again right after a completion: the next value for the
 	 * same typed text; otherwise start from what is typed now. */
 	if (!app->comp_last || strcmp(app->comp_last, now) != 0) {
+		/* What is typed before the cursor is the start to complete:
+		 * after the picker the target holds the unit alone with the
+		 * cursor before it, and everything used before fits. */
+		const struct jx_editbuf *eb = t->g ? &t->g->eb : &t->f->eb;
 		jx_completion_free(app);
-		app->comp_prefix = jx_strdup(now);
+		app->comp_prefix = jx_strndup(eb->text, eb->cursor);
 	} else {
 		app->comp_index++;
 	}

@@ -198,15 +198,43 @@ jx_term_colors(void)
 	return colors;
 }
 
+/* Alt + a cursor key as xterm and tmux send it (ESC [ 1 ; 3 B): curses
+ * reads it as a key of its own, named after its terminfo capability;
+ * it is the same key as Esc followed by the cursor key. 0: not one. */
+static jx_keycode
+alt_cursor(int c)
+{
+	static const struct {
+		const char *name;
+		int key;
+	} alt[] = {
+		{ "kUP3", KEY_UP },     { "kDN3", KEY_DOWN },
+		{ "kLFT3", KEY_LEFT },  { "kRIT3", KEY_RIGHT },
+		{ "kHOM3", KEY_HOME },  { "kEND3", KEY_END },
+		{ "kPRV3", KEY_PPAGE }, { "kNXT3", KEY_NPAGE },
+		{ "kDC3", KEY_DC },
+	};
+	const char *name = keyname(c);
+
+	for (size_t i = 0; name && i < sizeof alt / sizeof *alt; i++)
+		if (strcmp(name, alt[i].name) == 0)
+			return JX_KEY_META + JX_KEY_FN + alt[i].key;
+	return 0;
+}
+
 /* The same key, however the terminal sent it: c is what getch gave, a
  * byte or a curses KEY_* code. */
 static jx_keycode
 normalise(int c)
 {
+	jx_keycode alt;
+
 	if (c == KEY_ENTER || c == 10)
 		return 13;
 	if (c == KEY_BACKSPACE || c == 8)
 		return 127;
+	if (c >= KEY_MIN && (alt = alt_cursor(c)) != 0)
+		return alt;
 	if (c >= KEY_MIN)
 		return JX_KEY_FN + (jx_keycode)c;
 	return (jx_keycode)c;

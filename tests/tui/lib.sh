@@ -41,6 +41,12 @@
 #                          character); waits until jixiao has handled them
 #                          all, then captures the screen. An Escape is sent
 #                          on its own (jixiao reads Esc + key as Alt + key).
+#   keys_hex HEX...        sends bytes as they are (tmux send-keys -H), for
+#                          text that is not UTF-8; counts the keys jixiao
+#                          reads from them as src/tui/term.c decodes (a
+#                          whole UTF-8 sequence, a stray byte, or a
+#                          sequence cut short is one key; no 1b: Esc + a
+#                          byte is one Alt key), waits, captures
 #   resize W H             resizes the window (one KEY_RESIZE), waits,
 #                          captures
 #   quit_and_wait          sends q and waits until the program has exited
@@ -307,6 +313,40 @@ keys() {
 		esac
 		shift
 	done
+	wait_idle
+	screen
+}
+
+# The number of keys jixiao reads from the bytes HEX... (term.c's
+# read_utf8): a byte C2..F4 starts a sequence that takes as many
+# continuation bytes (80..BF) as it needs and as follow; any other byte is
+# a key of its own (a stray continuation byte, C0, C1, F5..FF are each
+# refused as one key; a byte that breaks a sequence starts the next key).
+jx_hex_keys() {
+	jx_n=0
+	jx_need=0
+	for jx_h in "$@"; do
+		jx_b=$((0x$jx_h))
+		if [ "$jx_need" -gt 0 ] && [ $((jx_b & 192)) -eq 128 ]; then
+			jx_need=$((jx_need - 1))
+			continue
+		fi
+		jx_n=$((jx_n + 1))
+		jx_need=0
+		if [ "$jx_b" -ge 240 ] && [ "$jx_b" -le 244 ]; then
+			jx_need=3
+		elif [ "$jx_b" -ge 224 ] && [ "$jx_b" -le 239 ]; then
+			jx_need=2
+		elif [ "$jx_b" -ge 194 ] && [ "$jx_b" -le 223 ]; then
+			jx_need=1
+		fi
+	done
+	echo "$jx_n"
+}
+
+keys_hex() {
+	jx_tmux send-keys -t "$JX_SESSION" -H "$@"
+	JX_KEYS=$((JX_KEYS + $(jx_hex_keys "$@")))
 	wait_idle
 	screen
 }

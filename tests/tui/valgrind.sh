@@ -1,7 +1,7 @@
 #!/bin/sh
 # valgrind.sh — a short session (moving, a search, zoom, the help screen,
-# a year step, a resize, quit) under valgrind: no memory errors and no
-# definite leaks (ncurses keeps memory reachable until exit, which is not
+# a year step, a resize, editing in forms and the grid, undo, quit) under
+# valgrind: no memory errors and no definite leaks (ncurses keeps memory reachable until exit, which is not
 # counted). Skipped without valgrind, and for a sanitizer build (the
 # sanitizers check that build; valgrind cannot run it).
 . "$(dirname "$0")/lib.sh"
@@ -32,7 +32,14 @@ keys z Down z
 keys '?' NPage q
 keys '[' ']' y Escape
 resize 100 30
-keys Escape Escape e
+# Editing: a form saved, undone and redone; the grid typed into and left
+# (asks first); the picker; a form left unsaved; the change history.
+keys Escape Escape Tab e Tab C-a -l "改" C-s
+line_has 1 "项目" "under valgrind: a form saved"
+keys u C-r L
+keys t -l "x" C-t Escape Escape y
+keys Tab d n Tab a -l "y" Escape y
+line_has 1 "单位" "under valgrind: the grid and forms left"
 quit_and_wait
 exit_is 0 "valgrind finds no errors and no definite leaks (exit status 0, not 99)"
 if [ "$JX_STATUS" != 0 ] && [ -f "$JX_TMP/valgrind.log" ]; then
