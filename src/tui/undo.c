@@ -15,6 +15,7 @@
 
 #include "core/i18n.h"
 #include "store/store_edit.h"
+#include "tui/edit.h"
 #include "tui/undo.h"
 
 enum step_kind { S_SAVE, S_INSERT, S_DELETE, S_MOVE, S_YEAR };
@@ -41,24 +42,10 @@ struct jx_undo {
 };
 
 static void
-free_record(enum jx_rec_kind rec, void *r)
-{
-	if (!r)
-		return;
-	if (rec == JX_REC_YEAR)
-		jx_doc_free(r);
-	else if (rec == JX_REC_PROJECT)
-		jx_project_free(r);
-	else
-		jx_indicator_free(r);
-	free(r);
-}
-
-static void
 step_free(struct step *s)
 {
-	free_record(s->rec, s->before);
-	free_record(s->rec, s->after);
+	jx_edit_free_record(s->rec, s->before);
+	jx_edit_free_record(s->rec, s->after);
 	free(s->ids);
 }
 
@@ -138,8 +125,8 @@ jx_undo_saved(struct jx_undo *u, enum jx_rec_kind rec, int64_t id,
 	struct step *s = push(u);
 
 	if (!s) {
-		free_record(rec, before);
-		free_record(rec, after);
+		jx_edit_free_record(rec, before);
+		jx_edit_free_record(rec, after);
 		return;
 	}
 	s->kind = S_SAVE;
@@ -159,7 +146,7 @@ record_step(struct jx_undo *u, enum step_kind kind, enum jx_rec_kind rec,
 	struct step *s = push(u);
 
 	if (!s) {
-		free_record(rec, record);
+		jx_edit_free_record(rec, record);
 		free(ids);
 		return;
 	}
