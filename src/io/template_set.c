@@ -382,30 +382,56 @@ fill_row(struct jx_trow *row, const struct jx_tindicator *ind)
 	return true;
 }
 
-/* Row j of p is the same indicator as row i: the same name, or names of
- * the same library entry. */
-static bool
-same_row(const struct jx_templates *t, const struct jx_tproject *p,
-	 size_t i, size_t j)
-{
-	char *a = jx_template_key(p->rows[i].name, false);
-	char *b = jx_template_key(p->rows[j].name, false);
-	const struct jx_tindicator *la, *lb;
-	bool same = a && b && strcmp(a, b) == 0;
+/* What tells the rows of a project template apart: each row's name key
+ * and library entry, worked out once per template (comparing every pair
+ * of rows would otherwise look both up again for each pair). */
+struct row_ids {
+	char **keys;
+	const struct jx_tindicator **lib;
+};
 
-	free(a);
-	free(b);
-	if (same)
+static bool
+row_ids_make(const struct jx_templates *t, const struct jx_tproject *p,
+	     struct row_ids *ids)
+{
+	ids->keys = calloc(p->n_rows ? p->n_rows : 1, sizeof *ids->keys);
+	ids->lib = calloc(p->n_rows ? p->n_rows : 1, sizeof *ids->lib);
+	if (!ids->keys || !ids->lib)
+		return false;
+	for (size_t i = 0; i < p->n_rows; i++) {
+		if (!p->rows[i].name)
+			continue;
+		ids->keys[i] = jx_template_key(p->rows[i].name, false);
+		ids->lib[i] = jx_templates_indicator(t, p->rows[i].name);
+	}
+	return true;
+}
+
+static void
+row_ids_free(struct row_ids *ids, size_t n)
+{
+	for (size_t i = 0; ids->keys && i < n; i++)
+		free(ids->keys[i]);
+	free(ids->keys);
+	free(ids->lib);
+}
+
+/* Row j is the same indicator as row i: the same name, or names of the
+ * same library entry. */
+static bool
+same_row(const struct row_ids *ids, size_t i, size_t j)
+{
+	if (ids->keys[i] && ids->keys[j] &&
+	    strcmp(ids->keys[i], ids->keys[j]) == 0)
 		return true;
-	la = jx_templates_indicator(t, p->rows[i].name);
-	lb = jx_templates_indicator(t, p->rows[j].name);
-	return la && la == lb;
+	return ids->lib[i] && ids->lib[i] == ids->lib[j];
 }
 
 /* One row of project template p, whose rows follow fw. */
 static void
 resolve_row(struct set_check *c, const struct jx_tproject *p,
-	    const struct jx_framework *fw, struct jx_trow *row, size_t i)
+	    const struct jx_framework *fw, const struct row_ids *ids,
+	    struct jx_trow *row, size_t i)
 {
 	const struct jx_tindicator *ind;
 	bool own1 = row->level1 != NULL, own2 = row->level2 != NULL;
@@ -413,14 +439,14 @@ resolve_row(struct set_check *c, const struct jx_tproject *p,
 	if (!row->name)
 		return;
 	for (size_t j = 0; j < i; j++)
-		if (p->rows[j].name && same_row(c->set, p, i, j)) {
+		if (p->rows[j].name && same_row(ids, i, j)) {
 			set_error(c, row->where, _("duplicate indicator '%s' "
 						   "in project template '%s' "
 						   "(first at line %ld)"),
 				  row->name, p->name, p->rows[j].where.line);
 			break;
 		}
-	ind = jx_templates_indicator(c->set, row->name);
+	ind = ids->lib[i];
 	if (ind && !fill_row(row, ind))
 		c->status = JX_NOMEM;
 	if (!row->level1 || !row->level2) {
@@ -444,10 +470,16 @@ resolve_project(struct set_check *c, struct jx_tproject *p)
 					       p->at.framework)
 			     : jx_templates_default_framework(c->set);
 
+	struct row_ids ids = { NULL, NULL };
+
 	if (!fw || !p->name)
 		return;
-	for (size_t i = 0; i < p->n_rows; i++)
-		resolve_row(c, p, fw, &p->rows[i], i);
+	if (!row_ids_make(c->set, p, &ids))
+		c->status = JX_NOMEM;
+	else
+		for (size_t i = 0; i < p->n_rows; i++)
+			resolve_row(c, p, fw, &ids, &p->rows[i], i);
+	row_ids_free(&ids, p->n_rows);
 }
 
 /* ---- Shipped, then the user's ------------------------------------------------ */
