@@ -408,7 +408,7 @@ static void
 parse_target(const struct jx_target_parser *p, const char *text,
 	     struct jx_target *out)
 {
-	if (p != NULL)
+	if (p != NULL && p->parse != NULL)
 		p->parse(p->ctx, text, out);
 	else
 		jx_target_parse(text, out);
@@ -921,10 +921,12 @@ jx_cmp_result_count(struct jx_cmp_result *r)
 /* "level 1 \n level 2 \n name" keys: folded keys hold no white space, so
  * the newline cannot be part of one. NULL only when out of memory. */
 static char *
-indicator_key(const struct jx_indicator *ind)
+indicator_key(const struct jx_indicator *ind, const struct jx_level_keys *lk)
 {
-	char *l1 = key_or_raw(ind->level1, jx_level_key);
-	char *l2 = key_or_raw(ind->level2, jx_level_key);
+	char *l1 = lk ? lk->key(lk->ctx, ind->level1, NULL)
+		      : key_or_raw(ind->level1, jx_level_key);
+	char *l2 = lk ? lk->key(lk->ctx, ind->level1, ind->level2)
+		      : key_or_raw(ind->level2, jx_level_key);
 	char *nm = key_or_raw(ind->name, jx_text_key);
 	char *k = NULL;
 	size_t n1, n2, n3;
@@ -960,13 +962,14 @@ free_keys(char **keys, size_t n)
 
 /* Keys of ind[0..n), or NULL when out of memory. */
 static char **
-indicator_keys(const struct jx_indicator *ind, size_t n)
+indicator_keys(const struct jx_indicator *ind, size_t n,
+	       const struct jx_level_keys *lk)
 {
 	char **keys = calloc(n != 0 ? n : 1, sizeof *keys);
 	size_t i;
 
 	for (i = 0; keys != NULL && i < n; i++)
-		if ((keys[i] = indicator_key(&ind[i])) == NULL) {
+		if ((keys[i] = indicator_key(&ind[i], lk)) == NULL) {
 			free_keys(keys, n);
 			return NULL;
 		}
@@ -1076,8 +1079,8 @@ jx_compare_indicators_with(const struct jx_indicator *a, size_t na,
 			add_indicator_row(out, &a[i], &b[i], p);
 		return true;
 	}
-	ka = indicator_keys(a, na);
-	kb = indicator_keys(b, nb);
+	ka = indicator_keys(a, na, p ? p->levels : NULL);
+	kb = indicator_keys(b, nb, p ? p->levels : NULL);
 	ok = ka != NULL && kb != NULL &&
 	     pair_indicators(a, na, ka, b, nb, kb, p, out);
 	free_keys(ka, na);

@@ -128,14 +128,27 @@ bool jx_compare_indicators(const struct jx_indicator *a, size_t na,
 			   const struct jx_indicator *b, size_t nb,
 			   struct jx_cmp_indicators *out);
 
+/* How indicators' levels are matched across years: key(ctx, level1,
+ * level2) gives the matching key of level2 (of level1 when level2 is
+ * NULL), a new string; NULL only when out of memory. Without one, levels
+ * match by jx_level_key; with the template files' aliases, by
+ * analysis/level_keys.h. */
+struct jx_level_keys {
+	char *(*key)(void *ctx, const char *level1, const char *level2);
+	void *ctx;
+};
+
 /* How targets are parsed for judging: jx_target_parse, or a cache of it
- * (the store's: a year repeats the same few targets many times). */
+ * (the store's: a year repeats the same few targets many times); and how
+ * levels are matched (levels NULL: jx_level_key). */
 struct jx_target_parser {
 	void (*parse)(void *ctx, const char *text, struct jx_target *out);
 	void *ctx;
+	const struct jx_level_keys *levels;
 };
-/* The same two, with targets parsed by p (NULL: jx_target_parse); p must
- * give what jx_target_parse gives. */
+/* The same two, with targets parsed by p (NULL, or p->parse NULL:
+ * jx_target_parse; p->parse must give what jx_target_parse gives) and
+ * levels matched by p->levels. */
 enum jx_verdict jx_compare_targets_with(const char *a, const char *b,
 					const struct jx_target_parser *p);
 bool jx_compare_indicators_with(const struct jx_indicator *a, size_t na,

@@ -267,7 +267,7 @@ judge_pair(struct jx_store *st, struct jx_year_compare *c, size_t i,
 	struct jx_cmp_row *row = &c->result.rows[i];
 	size_t ia = index_of(&c->ya, row->a), ib = index_of(&c->yb, row->b);
 	const struct jx_project *pa = &c->ya.ind[ia], *pb = &c->yb.ind[ib];
-	const struct jx_target_parser parser = { parse_cached, st };
+	const struct jx_target_parser parser = { parse_cached, st, c->levels };
 
 	if (!jx_compare_indicators_with(pa->indicators, pa->n_indicators,
 					pb->indicators, pb->n_indicators,
@@ -332,12 +332,13 @@ judge_all(struct jx_store *st, struct jx_year_compare *c,
 
 enum jx_status
 jx_year_compare_load(struct jx_store *st, int64_t dept_id, int year_a,
-		     int year_b, struct jx_year_compare *out,
-		     struct jx_error *err)
+		     int year_b, const struct jx_level_keys *levels,
+		     struct jx_year_compare *out, struct jx_error *err)
 {
 	enum jx_status rc;
 
 	memset(out, 0, sizeof *out);
+	out->levels = levels;
 	out->year_a = year_a;
 	out->year_b = year_b;
 	if (year_a == year_b)

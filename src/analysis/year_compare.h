@@ -41,15 +41,19 @@ struct jx_year_compare {
 	 * jx_year_compare_pair before looking at indicators[i]. */
 	struct jx_cmp_indicators *indicators;
 	bool *judged;
+	const struct jx_level_keys *levels;  /* how levels match; NULL:
+						jx_level_key */
 };
 
 /* Compares year_a with year_b of department dept_id. Errors (a year not on
  * file, the same year twice) come back with a message for the user.
  * Indicators are read only for matched pairs whose digests differ (or are
  * not known); the figures, statuses and flags are those of a comparison
- * of every pair. */
+ * of every pair. Indicator levels match by levels (NULL: jx_level_key;
+ * analysis/level_keys.h for the template files' aliases). */
 enum jx_status jx_year_compare_load(struct jx_store *st, int64_t dept_id,
 				    int year_a, int year_b,
+				    const struct jx_level_keys *levels,
 				    struct jx_year_compare *out,
 				    struct jx_error *err);
 /* Makes c->indicators[row] hold the comparison of that row's indicators

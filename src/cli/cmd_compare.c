@@ -13,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/level_keys.h"
 #include "analysis/year_compare.h"
 #include "cli/cli.h"
+#include "cli/cli_templates.h"
 #include "cli/table.h"
 #include "core/money.h"
 #include "core/text.h"
@@ -171,7 +173,7 @@ summary(struct jx_cli *cli, const struct jx_year_compare *c)
 
 static int
 run(struct jx_cli *cli, struct jx_store *st, char **args, bool tsv,
-    bool indicators)
+    bool indicators, const struct jx_level_keys *levels)
 {
 	struct jx_selection sel;
 	struct jx_year_compare c;
@@ -182,8 +184,8 @@ run(struct jx_cli *cli, struct jx_store *st, char **args, bool tsv,
 	if (!jx_cli_year(cli, args[1], &ya) || !jx_cli_year(cli, args[2], &yb)
 	    || !jx_cli_select(cli, st, 1, args, &sel))
 		return JX_EXIT_USAGE;
-	if (jx_year_compare_load(st, sel.department_id, ya, yb, &c, &err)
-	    != JX_OK) {
+	if (jx_year_compare_load(st, sel.department_id, ya, yb, levels, &c,
+				 &err) != JX_OK) {
 		if (err.status == JX_NOTFOUND) {
 			/* Says which year is missing and which are on file. */
 			char *first[2] = { args[0], args[1] };
@@ -281,7 +283,8 @@ all_row(struct jx_table *t, const struct jx_year_compare *c, const char *name,
 /* One row per department of b, all read as of one moment. */
 static int
 all_rows(struct jx_cli *cli, struct jx_store *st, const struct both_years *b,
-	 int ya, int yb, struct jx_table *t, bool tsv, size_t *flagged)
+	 int ya, int yb, const struct jx_level_keys *levels,
+	 struct jx_table *t, bool tsv, size_t *flagged)
 {
 	struct jx_error err;
 	int status = JX_EXIT_OK;
@@ -291,7 +294,8 @@ all_rows(struct jx_cli *cli, struct jx_store *st, const struct both_years *b,
 	for (size_t i = 0; i < b->n; i++) {
 		struct jx_year_compare c;
 
-		if (jx_year_compare_load(st, b->ids[i], ya, yb, &c, &err)) {
+		if (jx_year_compare_load(st, b->ids[i], ya, yb, levels, &c,
+					 &err)) {
 			status = jx_cli_fail(cli, &err);
 			break;
 		}
@@ -304,7 +308,8 @@ all_rows(struct jx_cli *cli, struct jx_store *st, const struct both_years *b,
 
 /* One summary row per department that has both years. */
 static int
-run_all(struct jx_cli *cli, struct jx_store *st, int ya, int yb, bool tsv)
+run_all(struct jx_cli *cli, struct jx_store *st, int ya, int yb, bool tsv,
+	const struct jx_level_keys *levels)
 {
 	struct both_years b = { NULL, NULL, 0, 0, false };
 	struct jx_column cols[] = {
@@ -331,7 +336,7 @@ run_all(struct jx_cli *cli, struct jx_store *st, int ya, int yb, bool tsv)
 		both_years_free(&b);
 		return jx_cli_failf(cli, "out of memory");
 	}
-	status = all_rows(cli, st, &b, ya, yb, t, tsv, &flagged);
+	status = all_rows(cli, st, &b, ya, yb, levels, t, tsv, &flagged);
 	jx_table_finish(t);
 	if (!tsv && status == JX_EXIT_OK)
 		fprintf(cli->out, _("\n%zu departments have both %d and %d; ⚑ %zu"
@@ -351,6 +356,9 @@ jx_cmd_compare(struct jx_cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	bool tsv = false, indicators = false, all = false;
+	struct jx_templates templates;
+	struct jx_template_levels tl;
+	const struct jx_level_keys *levels;
 	struct jx_store *st;
 	int c, status;
 
@@ -369,16 +377,24 @@ jx_cmd_compare(struct jx_cli *cli, int argc, char **argv)
 		return jx_cli_failf(cli, _("compare: give DEPT YEAR_A YEAR_B, or"
 					   " --all YEAR_A YEAR_B (see 'jixiao"
 					   " compare --help')"));
-	if (!(st = jx_cli_open(cli, JX_CLI_READ)))
+	/* Levels match by the template files' names and aliases. */
+	if (!jx_cli_load_templates(cli, &templates))
 		return JX_EXIT_USAGE;
+	levels = jx_template_levels_init(&tl, &templates);
+	if (!(st = jx_cli_open(cli, JX_CLI_READ))) {
+		jx_templates_free(&templates);
+		return JX_EXIT_USAGE;
+	}
 	if (all) {
 		int ya, yb;
 		status = jx_cli_year(cli, argv[optind], &ya) &&
 			 jx_cli_year(cli, argv[optind + 1], &yb)
-			 ? run_all(cli, st, ya, yb, tsv) : JX_EXIT_USAGE;
+			 ? run_all(cli, st, ya, yb, tsv, levels)
+			 : JX_EXIT_USAGE;
 	} else {
-		status = run(cli, st, argv + optind, tsv, indicators);
+		status = run(cli, st, argv + optind, tsv, indicators, levels);
 	}
 	jx_store_close(st);
+	jx_templates_free(&templates);
 	return status;
 }

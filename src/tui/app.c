@@ -568,6 +568,7 @@ jx_tui_run(struct jx_store *st, const struct jx_keymap *km,
 	app.st = st;
 	app.km = km;
 	app.templates = opts->templates;
+	app.level_keys = jx_template_levels_init(&app.tlevels, app.templates);
 	app.ambiguous_wide = opts->ambiguous_wide;
 	app.readonly = jx_store_readonly(st);
 	app.year_index = -1;

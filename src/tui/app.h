@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "analysis/level_keys.h"
 #include "store/store.h"
 #include "tui/keymap.h"
 #include "tui/panes.h"
@@ -21,6 +22,8 @@ struct jx_app {
 	struct jx_store *st;
 	const struct jx_keymap *km;
 	const struct jx_templates *templates;  /* may be NULL */
+	struct jx_template_levels tlevels;     /* levels matched by them */
+	const struct jx_level_keys *level_keys;  /* NULL: jx_level_key */
 	struct jx_picker *picker;  /* a list being picked from, drawn over all */
 	bool ambiguous_wide;
 	bool readonly;

@@ -47,7 +47,8 @@ follow(struct jx_store *st, int64_t dept, int from, int64_t id, int to)
 	int64_t found = 0;
 
 	jx_error_clear(&err);
-	if (jx_year_compare_load(st, dept, to, from, &c, &err) != JX_OK)
+	/* Projects match by code or name: levels do not count here. */
+	if (jx_year_compare_load(st, dept, to, from, NULL, &c, &err) != JX_OK)
 		return 0;
 	for (size_t i = 0; i < c.result.n && !found; i++)
 		if (c.result.rows[i].b && c.result.rows[i].b->id == id &&
@@ -131,10 +132,14 @@ budget_chart(struct text *t, const struct track *tr,
 	}
 }
 
+/* An indicator's level 2 and name as the comparison matches them (by the
+ * template files' names when lk is given). */
 static char *
-key_of(const struct jx_indicator *ind)
+key_of(const struct jx_indicator *ind, const struct jx_level_keys *lk)
 {
-	char *l2 = jx_level_key(ind->level2), *name = jx_text_key(ind->name);
+	char *l2 = lk ? lk->key(lk->ctx, ind->level1, ind->level2)
+		      : jx_level_key(ind->level2);
+	char *name = jx_text_key(ind->name);
 	size_t size = (l2 ? strlen(l2) : 0) + (name ? strlen(name) : 0) + 2;
 	char *key = malloc(size);
 
@@ -146,10 +151,11 @@ key_of(const struct jx_indicator *ind)
 }
 
 static const char *
-target_in(const struct jx_project *p, const char *key)
+target_in(const struct jx_project *p, const char *key,
+	  const struct jx_level_keys *lk)
 {
 	for (size_t k = 0; k < p->n_indicators; k++) {
-		char *other = key_of(&p->indicators[k]);
+		char *other = key_of(&p->indicators[k], lk);
 		bool same = other && strcmp(other, key) == 0;
 		free(other);
 		if (same)
@@ -161,7 +167,8 @@ target_in(const struct jx_project *p, const char *key)
 /* Rows: the indicators of the anchor year's project; columns: years. */
 static void
 target_table(struct text *t, const struct track *tr,
-	     const struct jx_project *p, int anchor)
+	     const struct jx_project *p, int anchor,
+	     const struct jx_level_keys *lk)
 {
 	char cell[160];
 
@@ -177,13 +184,13 @@ target_table(struct text *t, const struct track *tr,
 	}
 	add(t, "\n");
 	for (size_t k = 0; k < p[anchor].n_indicators; k++) {
-		char *key = key_of(&p[anchor].indicators[k]);
+		char *key = key_of(&p[anchor].indicators[k], lk);
 		jx_utf8_pad(p[anchor].indicators[k].name, 20, false, false,
 			    cell, sizeof cell);
 		add(t, cell);
 		for (int i = 0; key && i < tr->n; i++) {
-			jx_utf8_pad(tr->ids[i] ? target_in(&p[i], key) : "", 14,
-				    false, false, cell, sizeof cell);
+			jx_utf8_pad(tr->ids[i] ? target_in(&p[i], key, lk) : "",
+				    14, false, false, cell, sizeof cell);
 			add(t, "  ");
 			add(t, cell);
 		}
@@ -222,7 +229,7 @@ jx_compare_history(struct jx_app *app, int64_t dept_id,
 	add(&t, p[anchor].name ? p[anchor].name : "");
 	add(&t, "\n\n");
 	budget_chart(&t, &tr, p);
-	target_table(&t, &tr, p, anchor);
+	target_table(&t, &tr, p, anchor, app->level_keys);
 	for (int i = 0; i < tr.n; i++)
 		jx_project_free(&p[i]);
 	return t.s;

@@ -130,7 +130,7 @@ load(struct jx_app *app, struct jx_compare_view *v)
 	v->n_order = 0;
 	jx_year_compare_free(&v->c);
 	if (jx_year_compare_load(app->st, v->dept_id, v->year_a, v->year_b,
-				 &v->c, &err) != JX_OK) {
+				 app->level_keys, &v->c, &err) != JX_OK) {
 		jx_app_message(app, true, "%s", err.message);
 		return false;
 	}

@@ -27,8 +27,10 @@
 #include <string.h>
 
 #include "analysis/compare.h"
+#include "analysis/level_keys.h"
 #include "core/error.h"
 #include "core/record.h"
+#include "io/template_read.h"
 #include "io/yaml_doc.h"
 
 #ifndef JX_SRCDIR
@@ -1044,6 +1046,60 @@ test_ind_alias(void **state)
 	jx_cmp_indicators_free(NULL);
 }
 
+/* Levels written as aliases of the template files (生态环境效益指标 for
+ * 生态效益指标, 满意度指标 as a level-2 for 服务对象满意度指标) match by
+ * the framework's names; without the templates they do not, while the
+ * two rules of jx_level_key (效果 → 效益, 社会影响 → 社会效益) still do. */
+static void
+test_ind_template_aliases(void **state)
+{
+	struct jx_indicator a[] = {
+		ind("效益指标", "生态环境效益指标", "辖区环境整洁度", "提高"),
+		ind("满意度指标", "满意度指标", "群众满意度", "≥90%"),
+		ind("效果指标", "社会影响指标", "社会稳定水平", "稳定"),
+	};
+	struct jx_indicator b[] = {
+		ind("效益指标", "生态效益指标", "辖区环境整洁度", "提高"),
+		ind("满意度指标", "服务对象满意度指标", "群众满意度", "≥95%"),
+		ind("效益指标", "社会效益指标", "社会稳定水平", "稳定"),
+	};
+	struct jx_templates t;
+	struct jx_errlist errors;
+	struct jx_template_levels tl;
+	struct jx_target_parser p = { NULL, NULL, NULL };
+	struct jx_cmp_indicators r;
+
+	(void)state;
+	jx_templates_init(&t);
+	jx_errlist_init(&errors);
+	assert_int_equal(jx_templates_load(&t, TEST_DATA_DIR
+					   "/../../data/templates", NULL,
+					   &errors), JX_OK);
+	jx_errlist_free(&errors);
+
+	assert_true(jx_compare_indicators(a, 3, b, 3, &r));
+	assert_int_equal(r.n_new, 2);
+	assert_int_equal(r.n_gone, 2);
+	assert_int_equal(r.n_same, 1);       /* the two rules of level_key */
+	jx_cmp_indicators_free(&r);
+
+	p.levels = jx_template_levels_init(&tl, &t);
+	assert_non_null(p.levels);
+	assert_true(jx_compare_indicators_with(a, 3, b, 3, &p, &r));
+	assert_int_equal(r.n, 3);
+	assert_int_equal(r.n_new + r.n_gone, 0);
+	assert_int_equal(r.n_same, 2);
+	assert_int_equal(r.n_stricter, 1);   /* ≥90% → ≥95% */
+	/* The text as published stays with each row. */
+	assert_string_equal(r.rows[1].a->level2, "满意度指标");
+	assert_string_equal(r.rows[1].b->level2, "服务对象满意度指标");
+	jx_cmp_indicators_free(&r);
+
+	/* No framework in the set: nothing to match by but level_key. */
+	assert_null(jx_template_levels_init(&tl, NULL));
+	jx_templates_free(&t);
+}
+
 /* "…指标" suffix, spaces (the PDF's "社会效益指 标") and width. */
 static void
 test_ind_suffix_space(void **state)
@@ -1394,6 +1450,7 @@ main(void)
 		cmocka_unit_test(test_ind_duplicates),
 		cmocka_unit_test(test_ind_new_gone),
 		cmocka_unit_test(test_ind_differ),
+		cmocka_unit_test(test_ind_template_aliases),
 		cmocka_unit_test(test_flag),
 		cmocka_unit_test(test_flag_rows),
 		cmocka_unit_test(test_seed_against_itself),

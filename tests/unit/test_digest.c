@@ -594,7 +594,7 @@ load(struct jx_store *st, struct jx_year_compare *c)
 	jx_error_clear(&err);
 	assert_int_equal(jx_store_find_department(st, "990001", &dept, &err),
 			 JX_OK);
-	if (jx_year_compare_load(st, dept, 2024, 2025, c, &err) != JX_OK)
+	if (jx_year_compare_load(st, dept, 2024, 2025, NULL, c, &err) != JX_OK)
 		fail_msg("compare: %s", err.message);
 }
 
