@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "analysis/check.h"
+#include "core/array.h"
 #include "core/i18n.h"
 #include "core/target.h"
 #include "core/text.h"
@@ -87,18 +88,13 @@ add(struct ctx *c, enum jx_check_rule rule, size_t row, const char *fmt,
 	char msg[512];
 	va_list ap;
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		void *v = cap < SIZE_MAX / sizeof *l->v
-				  ? realloc(l->v, cap * sizeof *l->v) : NULL;
+	void *v = jx_array_grow(l->v, l->n, &l->cap, sizeof *l->v);
 
-		if (!v) {
-			c->oom = true;
-			return;
-		}
-		l->v = v;
-		l->cap = cap;
+	if (!v) {
+		c->oom = true;
+		return;
 	}
+	l->v = v;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);

@@ -2,7 +2,7 @@
  * validate.c — the checks run when a record is saved from a form: a
  * department-year head, a project or an indicator.
  *
- * Exports jx_findings_free, jx_findings_errors, jx_validate_year,
+ * Exports jx_findings_add, jx_findings_free, jx_findings_errors, jx_validate_year,
  * jx_validate_project, jx_validate_indicator and jx_plan_percent (see
  * validate.h). Pure functions: no I/O, no SQL, no floating point.
  *
@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/target.h"
@@ -90,24 +91,15 @@ end_on_char(char *s)
 	}
 }
 
-/* Appends a finding; fmt is a translated printf format. */
-static enum jx_status JX_PRINTF(5, 6)
-add(struct jx_findings *out, const char *field, int index, bool warning,
-    const char *fmt, ...)
+enum jx_status
+jx_findings_add(struct jx_findings *out, const char *field, int index,
+		bool warning, const char *fmt, ...)
 {
-	struct jx_finding *x;
+	struct jx_finding *x = JX_APPEND(out->v, out->n, out->cap);
 	va_list ap;
 
-	if (out->n == out->cap) {
-		size_t cap = out->cap ? out->cap * 2 : 8;
-		void *p = realloc(out->v, cap * sizeof *out->v);
-		if (p == NULL)
-			return JX_NOMEM;
-		out->v = p;
-		out->cap = cap;
-	}
-	x = &out->v[out->n++];
-	memset(x, 0, sizeof *x);
+	if (x == NULL)
+		return JX_NOMEM;
 	snprintf(x->field, sizeof x->field, "%s", field);
 	x->index = index;
 	x->warning = warning;
@@ -155,7 +147,7 @@ need(struct jx_findings *out, const char *s, const char *field,
 {
 	if (present(s))
 		return JX_OK;
-	return add(out, field, -1, false, _("%s is missing"), label);
+	return jx_findings_add(out, field, -1, false, _("%s is missing"), label);
 }
 
 /* ---- plan percentages ---------------------------------------------------- */
@@ -261,9 +253,9 @@ jx_validate_year(const struct jx_doc *head, struct jx_findings *out)
 				 "部门名称");
 
 	if (rc == JX_OK && head->year == 0)
-		rc = add(out, "year", -1, false, _("%s is missing"), "年度");
+		rc = jx_findings_add(out, "year", -1, false, _("%s is missing"), "年度");
 	else if (rc == JX_OK && (head->year < 1900 || head->year > 2999))
-		rc = add(out, "year", -1, false,
+		rc = jx_findings_add(out, "year", -1, false,
 			 _("%s %d is not a year from 1900 to 2999"), "年度",
 			 head->year);
 	for (size_t i = 0; rc == JX_OK && i < head->n_subgoals; i++) {
@@ -271,7 +263,7 @@ jx_validate_year(const struct jx_doc *head, struct jx_findings *out)
 
 		if (!present(g->title) &&
 		    (present(g->goal) || present(g->indicator)))
-			rc = add(out, "subgoals.title", (int)i, false,
+			rc = jx_findings_add(out, "subgoals.title", (int)i, false,
 				 _("%s %zu has a goal or indicator text but no"
 				   " title"), "分项目标", i + 1);
 	}
@@ -301,10 +293,10 @@ check_sum(struct jx_findings *out, const char *field, const char *total_label,
 	jx_money_format_wan(fiscal.yuan, f, sizeof f);
 	jx_money_format_wan(other.yuan, o, sizeof o);
 	if (fiscal.present && other.present)
-		return add(out, field, -1, true,
+		return jx_findings_add(out, field, -1, true,
 			   _("%s + %s ≠ %s: %s + %s ≠ %s 万元"), "财政资金",
 			   "其他资金", total_label, f, o, t);
-	return add(out, field, -1, true, _("%s ≠ %s: %s ≠ %s 万元 (%s blank)"),
+	return jx_findings_add(out, field, -1, true, _("%s ≠ %s: %s ≠ %s 万元 (%s blank)"),
 		   fiscal.present ? "财政资金" : "其他资金", total_label,
 		   fiscal.present ? f : o, t,
 		   fiscal.present ? "其他资金" : "财政资金");
@@ -328,26 +320,26 @@ check_plan(const struct jx_project *p, struct jx_findings *out)
 		if (!present(c->percent))
 			continue;
 		if (!present(c->label))
-			rc = add(out, "plan.label", (int)i, false,
+			rc = jx_findings_add(out, "plan.label", (int)i, false,
 				 _("checkpoint %zu has a %s but no %s"),
 				 i + 1, "累计支出比例", "支出计划时点");
 		if (rc != JX_OK)
 			break;
 		if (!jx_plan_percent(c->percent, &h)) {
-			rc = add(out, "plan.percent", (int)i, false,
+			rc = jx_findings_add(out, "plan.percent", (int)i, false,
 				 _("%s \"%s\" is not a percentage such as 25,"
 				   " 25%% or 25.00%% (at most two decimals)"),
 				 "累计支出比例", quote(c->percent, q, sizeof q));
 			continue;
 		}
 		if (h < 0 || h > 100 * 100) {
-			rc = add(out, "plan.percent", (int)i, false,
+			rc = jx_findings_add(out, "plan.percent", (int)i, false,
 				 _("%s \"%s\" is outside 0–100%%"),
 				 "累计支出比例", quote(c->percent, q, sizeof q));
 			continue;
 		}
 		if (have_prev && h < prev_h)
-			rc = add(out, "plan.percent", (int)i, false,
+			rc = jx_findings_add(out, "plan.percent", (int)i, false,
 				 _("%s decreases: %s at checkpoint %zu after %s"
 				   " at checkpoint %zu (it is cumulative)"),
 				 "累计支出比例", quote(c->percent, q, sizeof q),
@@ -397,14 +389,14 @@ jx_validate_indicator(const struct jx_indicator *ind, struct jx_findings *out)
 		return rc;
 	jx_target_parse(ind->target, &t);
 	if (t.kind == JX_TK_TEXT)
-		return add(out, "target", -1, true,
+		return jx_findings_add(out, "target", -1, true,
 			   _("%s \"%s\" is not understood as a number, date or"
 			     " word: confirm to keep it as free text"),
 			   "指标值", quote(ind->target, q, sizeof q));
 	if ((t.warnings & TARGET_WARNINGS_SHOWN) != 0) {
 		jx_target_warnings_text(t.warnings & TARGET_WARNINGS_SHOWN, why,
 					(int)sizeof why);
-		return add(out, "target", -1, true, _("%s \"%s\": %s; check it"),
+		return jx_findings_add(out, "target", -1, true, _("%s \"%s\": %s; check it"),
 			   "指标值", quote(ind->target, q, sizeof q), why);
 	}
 	return JX_OK;

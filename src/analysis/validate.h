@@ -33,6 +33,11 @@ struct jx_findings {
 };
 
 void jx_findings_free(struct jx_findings *f);
+/* Appends a finding of field (item index, -1 for none); fmt is a
+ * translated printf format. JX_NOMEM when it could not. */
+enum jx_status jx_findings_add(struct jx_findings *out, const char *field,
+			       int index, bool warning, const char *fmt, ...)
+	JX_PRINTF(5, 6);
 /* Errors among the findings (warnings not counted). */
 size_t jx_findings_errors(const struct jx_findings *f);
 

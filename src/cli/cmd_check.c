@@ -18,6 +18,7 @@
 #include "cli/cli.h"
 #include "cli/cli_templates.h"
 #include "cli/table.h"
+#include "core/array.h"
 
 int jx_cmd_check(struct jx_cli *cli, int argc, char **argv);
 
@@ -45,17 +46,13 @@ collect(void *data, const struct jx_year_row *row)
 {
 	struct years *y = data;
 
-	if (y->n == y->cap) {
-		size_t cap = y->cap ? y->cap * 2 : 16;
-		int64_t *ids = realloc(y->ids, cap * sizeof *ids);
+	int64_t *ids = jx_array_grow(y->ids, y->n, &y->cap, sizeof *ids);
 
-		if (!ids) {
-			y->oom = true;
-			return 1;
-		}
-		y->ids = ids;
-		y->cap = cap;
+	if (!ids) {
+		y->oom = true;
+		return 1;
 	}
+	y->ids = ids;
 	y->ids[y->n++] = row->id;
 	return 0;
 }

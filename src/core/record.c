@@ -9,36 +9,12 @@
 #include "config.h"
 #endif
 
+#include "core/array.h"
 #include "core/money.h"
 #include "core/record.h"
 
 #include <stdint.h>
 #include <stdlib.h>
-
-/*
- * Makes room for one more element in an array of `count` elements of `size`
- * bytes with *cap slots. Returns the (possibly moved) array, or NULL when
- * out of memory; the old array is then still valid. Doubling keeps appends
- * amortised O(1); the count check covers arrays built by hand with *cap 0.
- */
-static void *
-grow(void *items, size_t count, size_t *cap, size_t size)
-{
-	size_t n;
-	void *p;
-
-	if (count < *cap)
-		return items;
-	n = *cap ? *cap * 2 : 4;
-	if (n <= count)
-		n = count * 2;
-	if (n > SIZE_MAX / size)
-		return NULL;
-	p = realloc(items, n * size);
-	if (p != NULL)
-		*cap = n;
-	return p;
-}
 
 void
 jx_doc_init(struct jx_doc *doc)
@@ -137,57 +113,25 @@ jx_doc_free(struct jx_doc *doc)
 struct jx_project *
 jx_doc_add_project(struct jx_doc *doc)
 {
-	struct jx_project *a = grow(doc->projects, doc->n_projects,
-				    &doc->projects_cap, sizeof *a);
-
-	if (a == NULL)
-		return NULL;
-	doc->projects = a;
-	a += doc->n_projects++;
-	*a = (struct jx_project){0};
-	return a;
+	return JX_APPEND(doc->projects, doc->n_projects, doc->projects_cap);
 }
 
 struct jx_subgoal *
 jx_doc_add_subgoal(struct jx_doc *doc)
 {
-	struct jx_subgoal *a = grow(doc->subgoals, doc->n_subgoals,
-				    &doc->subgoals_cap, sizeof *a);
-
-	if (a == NULL)
-		return NULL;
-	doc->subgoals = a;
-	a += doc->n_subgoals++;
-	*a = (struct jx_subgoal){0};
-	return a;
+	return JX_APPEND(doc->subgoals, doc->n_subgoals, doc->subgoals_cap);
 }
 
 struct jx_indicator *
 jx_project_add_indicator(struct jx_project *p)
 {
-	struct jx_indicator *a = grow(p->indicators, p->n_indicators,
-				      &p->indicators_cap, sizeof *a);
-
-	if (a == NULL)
-		return NULL;
-	p->indicators = a;
-	a += p->n_indicators++;
-	*a = (struct jx_indicator){0};
-	return a;
+	return JX_APPEND(p->indicators, p->n_indicators, p->indicators_cap);
 }
 
 struct jx_checkpoint *
 jx_project_add_checkpoint(struct jx_project *p)
 {
-	struct jx_checkpoint *a = grow(p->plan, p->n_plan, &p->plan_cap,
-				       sizeof *a);
-
-	if (a == NULL)
-		return NULL;
-	p->plan = a;
-	a += p->n_plan++;
-	*a = (struct jx_checkpoint){0};
-	return a;
+	return JX_APPEND(p->plan, p->n_plan, p->plan_cap);
 }
 
 size_t

@@ -13,6 +13,7 @@
 #endif
 
 #include "core/template.h"
+#include "core/array.h"
 #include "core/pinyin.h"
 #include "core/text.h"
 
@@ -22,43 +23,6 @@
 
 /* ---- building and freeing ------------------------------------------------ */
 
-/* Room for one more of `size` bytes in an array of count with *cap slots:
- * the (maybe moved) array, or NULL with the old one still valid. */
-static void *
-grow(void *items, size_t count, size_t *cap, size_t size)
-{
-	size_t n;
-	void *p;
-
-	if (count < *cap)
-		return items;
-	n = *cap ? *cap * 2 : 4;
-	if (n <= count)
-		n = count * 2;
-	if (n > SIZE_MAX / size)
-		return NULL;
-	p = realloc(items, n * size);
-	if (p != NULL)
-		*cap = n;
-	return p;
-}
-
-/* Appends a zeroed element to *items (count *n, capacity *cap). */
-static void *
-append(void **items, size_t *n, size_t *cap, size_t size)
-{
-	char *p = grow(*items, *n, cap, size);
-
-	if (p == NULL)
-		return NULL;
-	*items = p;
-	memset(p + *n * size, 0, size);
-	return p + (*n)++ * size;
-}
-
-#define APPEND(arr, n, cap) \
-	append((void **)&(arr), &(n), &(cap), sizeof *(arr))
-
 bool
 jx_tnames_add(struct jx_tnames *names, const char *s)
 {
@@ -67,7 +31,7 @@ jx_tnames_add(struct jx_tnames *names, const char *s)
 
 	if (copy == NULL)
 		return false;
-	slot = APPEND(names->v, names->n, names->cap);
+	slot = JX_APPEND(names->v, names->n, names->cap);
 	if (slot == NULL) {
 		free(copy);
 		return false;
@@ -189,37 +153,37 @@ jx_templates_free(struct jx_templates *t)
 struct jx_framework *
 jx_templates_add_framework(struct jx_templates *t)
 {
-	return APPEND(t->frameworks, t->n_frameworks, t->frameworks_cap);
+	return JX_APPEND(t->frameworks, t->n_frameworks, t->frameworks_cap);
 }
 
 struct jx_tindicator *
 jx_templates_add_indicator(struct jx_templates *t)
 {
-	return APPEND(t->indicators, t->n_indicators, t->indicators_cap);
+	return JX_APPEND(t->indicators, t->n_indicators, t->indicators_cap);
 }
 
 struct jx_tproject *
 jx_templates_add_project(struct jx_templates *t)
 {
-	return APPEND(t->projects, t->n_projects, t->projects_cap);
+	return JX_APPEND(t->projects, t->n_projects, t->projects_cap);
 }
 
 struct jx_tlevel1 *
 jx_framework_add_level1(struct jx_framework *fw)
 {
-	return APPEND(fw->levels, fw->n_levels, fw->levels_cap);
+	return JX_APPEND(fw->levels, fw->n_levels, fw->levels_cap);
 }
 
 struct jx_tlevel2 *
 jx_tlevel1_add_level2(struct jx_tlevel1 *l1)
 {
-	return APPEND(l1->level2, l1->n_level2, l1->level2_cap);
+	return JX_APPEND(l1->level2, l1->n_level2, l1->level2_cap);
 }
 
 struct jx_trow *
 jx_tproject_add_row(struct jx_tproject *p)
 {
-	return APPEND(p->rows, p->n_rows, p->rows_cap);
+	return JX_APPEND(p->rows, p->n_rows, p->rows_cap);
 }
 
 /* ---- keys ------------------------------------------------------------------ */

@@ -30,6 +30,7 @@
 #include <yaml.h>
 
 #include "core/error.h"
+#include "core/array.h"
 #include "core/i18n.h"
 #include "core/target.h"
 #include "core/template.h"
@@ -753,17 +754,12 @@ by_name(const void *a, const void *b)
 static bool
 add_file(struct jx_templates *set, const char *path, bool user)
 {
-	struct jx_tfile *f;
+	struct jx_tfile *f = jx_array_grow(set->files, set->n_files,
+					   &set->files_cap, sizeof *f);
 
-	if (set->n_files == set->files_cap) {
-		size_t cap = set->files_cap ? set->files_cap * 2 : 8;
-
-		f = realloc(set->files, cap * sizeof *f);
-		if (!f)
-			return false;
-		set->files = f;
-		set->files_cap = cap;
-	}
+	if (!f)
+		return false;
+	set->files = f;
 	f = &set->files[set->n_files];
 	if (!(f->path = jx_strdup(path)))
 		return false;

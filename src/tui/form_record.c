@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/i18n.h"
 #include "core/money.h"
 #include "tui/form.h"
@@ -153,15 +154,11 @@ insert_field(struct jx_form *f, size_t at, const struct jx_field_def *def,
 	     int item, const char *value)
 {
 	struct jx_field *fl;
+	void *p = jx_array_grow(f->fields, f->n, &f->cap, sizeof *f->fields);
 
-	if (f->n == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 32;
-		void *p = realloc(f->fields, cap * sizeof *f->fields);
-		if (!p)
-			return JX_NOMEM;
-		f->fields = p;
-		f->cap = cap;
-	}
+	if (!p)
+		return JX_NOMEM;
+	f->fields = p;
 	memmove(f->fields + at + 1, f->fields + at,
 		(f->n - at) * sizeof *f->fields);
 	fl = &f->fields[at];
@@ -291,25 +288,11 @@ jx_form_from_indicator(struct jx_form *f, const struct jx_indicator *ind)
 
 /* ---- reading a record back ------------------------------------------- */
 
+/* What did not parse in field fl, as a finding of that field. */
 static enum jx_status
 finding(struct jx_findings *out, const struct jx_field *fl, const char *msg)
 {
-	struct jx_finding *x;
-
-	if (out->n == out->cap) {
-		size_t cap = out->cap ? out->cap * 2 : 8;
-		void *p = realloc(out->v, cap * sizeof *out->v);
-		if (!p)
-			return JX_NOMEM;
-		out->v = p;
-		out->cap = cap;
-	}
-	x = &out->v[out->n++];
-	memset(x, 0, sizeof *x);
-	snprintf(x->field, sizeof x->field, "%s", fl->def->key);
-	x->index = fl->item;
-	snprintf(x->message, sizeof x->message, "%s", msg);
-	return JX_OK;
+	return jx_findings_add(out, fl->def->key, fl->item, false, "%s", msg);
 }
 
 static char *

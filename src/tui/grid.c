@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/i18n.h"
 #include "core/template.h"
 #include "tui/edit.h"
@@ -60,18 +61,10 @@ static struct jx_grid_row *
 add_row(struct jx_grid *g, struct jx_indicator *ind, int64_t id,
 	int64_t version)
 {
-	struct jx_grid_row *r;
+	struct jx_grid_row *r = JX_APPEND(g->rows, g->n, g->cap);
 
-	if (g->n == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 16;
-		void *p = realloc(g->rows, cap * sizeof *g->rows);
-		if (!p)
-			return NULL;
-		g->rows = p;
-		g->cap = cap;
-	}
-	r = &g->rows[g->n++];
-	memset(r, 0, sizeof *r);
+	if (!r)
+		return NULL;
 	r->id = id;
 	r->version = version;
 	for (int c = 0; c < JX_GRID_COLS; c++) {

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/i18n.h"
 #include "store/store_edit.h"
 #include "tui/edit.h"
@@ -103,16 +104,8 @@ push(struct jx_undo *u)
 
 	while (u->n > u->done)
 		step_free(&u->v[--u->n]);
-	if (u->n == u->cap) {
-		size_t cap = u->cap ? u->cap * 2 : 32;
-		void *p = realloc(u->v, cap * sizeof *u->v);
-		if (!p)
-			return NULL;
-		u->v = p;
-		u->cap = cap;
-	}
-	s = &u->v[u->n++];
-	memset(s, 0, sizeof *s);
+	if (!(s = JX_APPEND(u->v, u->n, u->cap)))
+		return NULL;
 	s->group = u->depth > 0 ? u->group : ++u->group;
 	u->done = u->n;
 	return s;
