@@ -241,16 +241,6 @@ type_wanted(enum ftype type)
 	}
 }
 
-/* "'name' in indicator 3", or "'format'" at the top. */
-static void
-field_ref(char *buf, size_t size, const char *key, const char *label)
-{
-	if (*label)
-		snprintf(buf, size, "'%s' in %s", key, label);
-	else
-		snprintf(buf, size, "'%s'", key);
-}
-
 static const char *
 describe(const char *label)
 {
@@ -469,7 +459,7 @@ read_value(struct reader *r, const struct field *f, void *rec,
 		*out = ABSENT;
 		return true;
 	}
-	field_ref(ref, sizeof ref, f->key, label);
+	jx_yaml_field_ref(ref, sizeof ref, f->key, label);
 	if (!ok) {
 		jx_yaml_events_report(&r->y, JX_INVALID, r->y.ev.start_mark,
 				      _("%s must be %s, not %s"), ref,
@@ -570,7 +560,7 @@ check_required(struct reader *r, const struct schema *s, const char *label,
 					      describe(label), f->key);
 			continue;
 		}
-		field_ref(ref, sizeof ref, f->key, label);
+		jx_yaml_field_ref(ref, sizeof ref, f->key, label);
 		jx_yaml_events_report(&r->y, JX_MISSING, keys[i].value_mark,
 				      _("%s is empty"), ref);
 	}

@@ -6,7 +6,8 @@
  * readers share (see yaml_events.h).
  *
  * Exports jx_yaml_events_read_file/init/free/next/skip_node/finish/
- * add_error/report/out_of_memory/scalar/cut/is_null/kind. A syntax error
+ * add_error/report/out_of_memory/scalar/cut/is_null/kind and
+ * jx_yaml_field_ref. A syntax error
  * and an anchor, alias or tag are found here, on the way from one event to
  * the next; what a node must hold is left to the reader.
  */
@@ -297,4 +298,13 @@ jx_yaml_events_kind(const struct jx_yaml_events *y)
 	case YAML_ALIAS_EVENT: return "an alias";
 	default: return "text";
 	}
+}
+
+void
+jx_yaml_field_ref(char *buf, size_t size, const char *key, const char *label)
+{
+	if (*label)
+		snprintf(buf, size, "'%s' in %s", key, label);
+	else
+		snprintf(buf, size, "'%s'", key);
 }

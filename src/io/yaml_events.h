@@ -129,4 +129,10 @@ bool jx_yaml_events_is_null(const struct jx_yaml_events *y);
  * "an alias" or "text". */
 const char *jx_yaml_events_kind(const struct jx_yaml_events *y);
 
+/* Names a key in messages the same way for every reader: "'name' in
+ * project 3" (label as the reader names the record), or "'year'" when
+ * label is "" (the top of the file). */
+void jx_yaml_field_ref(char *buf, size_t size, const char *key,
+		       const char *label);
+
 #endif

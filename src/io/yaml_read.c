@@ -207,16 +207,6 @@ type_wanted(enum jx_yaml_type type)
 	}
 }
 
-/* "'name' in project 3", or "'year'" at the top. */
-static void
-field_ref(char *buf, size_t size, const char *key, const char *label)
-{
-	if (*label)
-		snprintf(buf, size, "'%s' in %s", key, label);
-	else
-		snprintf(buf, size, "'%s'", key);
-}
-
 static const char *
 describe(const char *label)
 {
@@ -345,14 +335,14 @@ store_scalar(struct jx_yaml_events *r, const struct jx_yaml_field *f,
 	/* Most values are texts that need no reference to themselves: it is
 	 * made only for a message or a value that is checked. */
 	if (memchr(text, '\0', r->ev.data.scalar.length)) {
-		field_ref(ref, sizeof ref, f->key, label);
+		jx_yaml_field_ref(ref, sizeof ref, f->key, label);
 		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
 				      _("%s contains a NUL character"), ref);
 		return BAD;
 	}
 	if (f->type == JX_YT_TEXT)
 		return store_text(r, f, rec);
-	field_ref(ref, sizeof ref, f->key, label);
+	jx_yaml_field_ref(ref, sizeof ref, f->key, label);
 	switch (f->type) {
 	case JX_YT_MONEY: return store_money(r, f, rec, ref);
 	case JX_YT_YEAR: return store_year(r, f, rec, ref);
@@ -420,7 +410,7 @@ read_value(struct jx_yaml_events *r, const struct jx_yaml_field *f, void *rec,
 		return true;
 	}
 	if (r->ev.type != want) {
-		field_ref(ref, sizeof ref, f->key, label);
+		jx_yaml_field_ref(ref, sizeof ref, f->key, label);
 		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
 				      _("%s must be %s, not %s"), ref,
 				      type_wanted(f->type),
@@ -502,7 +492,7 @@ check_required(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
 					      describe(label), f->key);
 			continue;
 		}
-		field_ref(ref, sizeof ref, f->key, label);
+		jx_yaml_field_ref(ref, sizeof ref, f->key, label);
 		jx_yaml_events_report(r, JX_MISSING, keys[i].value_mark,
 				      _("%s is empty"), ref);
 	}
