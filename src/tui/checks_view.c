@@ -15,6 +15,7 @@
 
 #include "analysis/check.h"
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "tui/app.h"
 
 void
@@ -27,24 +28,11 @@ jx_checks_clear(struct jx_app *app)
 	app->n_flagged = 0;
 }
 
-static void
-append(char **text, size_t *len, const char *s)
-{
-	size_t n = strlen(s);
-	char *p = realloc(*text, *len + n + 1);
-
-	if (!p)
-		return;
-	memcpy(p + *len, s, n + 1);
-	*text = p;
-	*len += n;
-}
-
 /* The findings as text and the rows they mark. */
 static void
 keep(struct jx_app *app, const struct jx_check_list *list)
 {
-	size_t len = 0;
+	struct jx_strbuf text = JX_STRBUF_INIT;
 	char line[600];
 
 	if (list->n == 0)
@@ -53,15 +41,18 @@ keep(struct jx_app *app, const struct jx_check_list *list)
 	snprintf(line, sizeof line, ngettext("Checks: %zu finding\n",
 					     "Checks: %zu findings\n", list->n),
 		 list->n);
-	append(&app->check_text, &len, line);
+	jx_strbuf_add(&text, line);
 	for (size_t i = 0; i < list->n; i++) {
 		const struct jx_check_finding *x = &list->v[i];
 		snprintf(line, sizeof line, " ⚠ %s: %s\n",
 			 jx_check_rule_id(x->rule), x->message);
-		append(&app->check_text, &len, line);
+		jx_strbuf_add(&text, line);
 		if (app->flagged && x->indicator)
 			app->flagged[app->n_flagged++] = x->indicator;
 	}
+	if (text.oom)
+		jx_strbuf_free(&text);
+	app->check_text = text.s;
 }
 
 void

@@ -14,6 +14,7 @@
 
 #include "analysis/year_compare.h"
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "core/money.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -69,40 +70,19 @@ trace(struct jx_store *st, int64_t dept, struct track *t, int anchor)
 				       t->years[i + 1]);
 }
 
-struct text {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-add(struct text *t, const char *piece)
-{
-	size_t n = strlen(piece);
-	char *grown;
-
-	if (t->len + n + 1 > t->cap) {
-		t->cap = (t->len + n + 1) * 2;
-		if (!(grown = realloc(t->s, t->cap)))
-			return;
-		t->s = grown;
-	}
-	memcpy(t->s + t->len, piece, n + 1);
-	t->len += n;
-}
-
 /* A bar of `eighths` eighth-columns, drawn with block characters. */
 static void
-bar(struct text *t, int64_t eighths)
+bar(struct jx_strbuf *t, int64_t eighths)
 {
 	static const char *const part[] = { "", "▏", "▎", "▍", "▌", "▋", "▊",
 					    "▉" };
 	for (int64_t i = 0; i < eighths / 8; i++)
-		add(t, "█");
-	add(t, part[eighths % 8]);
+		jx_strbuf_add(t, "█");
+	jx_strbuf_add(t, part[eighths % 8]);
 }
 
 static void
-budget_chart(struct text *t, const struct track *tr,
+budget_chart(struct jx_strbuf *t, const struct track *tr,
 	     const struct jx_project *p)
 {
 	int64_t max = 1;
@@ -112,23 +92,23 @@ budget_chart(struct text *t, const struct track *tr,
 		if (tr->ids[i] && p[i].annual_total.present &&
 		    p[i].annual_total.yuan > max)
 			max = p[i].annual_total.yuan;
-	add(t, _("年度  预算（万元）\n"));
+	jx_strbuf_add(t, _("年度  预算（万元）\n"));
 	for (int i = 0; i < tr->n; i++) {
 		const struct jx_amount *a = &p[i].annual_total;
 		if (!tr->ids[i]) {
 			snprintf(line, sizeof line, "%d  %12s  %s\n",
 				 tr->years[i], "", _("(not on file this year)"));
-			add(t, line);
+			jx_strbuf_add(t, line);
 			continue;
 		}
 		m[0] = '\0';
 		if (a->present)
 			jx_money_format_wan(a->yuan, m, sizeof m);
 		snprintf(line, sizeof line, "%d  %12s  ", tr->years[i], m);
-		add(t, line);
+		jx_strbuf_add(t, line);
 		if (a->present && a->yuan > 0)
 			bar(t, a->yuan * BAR_WIDTH * 8 / max);
-		add(t, "\n");
+		jx_strbuf_add(t, "\n");
 	}
 }
 
@@ -166,35 +146,35 @@ target_in(const struct jx_project *p, const char *key,
 
 /* Rows: the indicators of the anchor year's project; columns: years. */
 static void
-target_table(struct text *t, const struct track *tr,
+target_table(struct jx_strbuf *t, const struct track *tr,
 	     const struct jx_project *p, int anchor,
 	     const struct jx_level_keys *lk)
 {
 	char cell[160];
 
 	jx_utf8_pad(_("指标值"), 20, false, false, cell, sizeof cell);
-	add(t, "\n");
-	add(t, cell);
+	jx_strbuf_add(t, "\n");
+	jx_strbuf_add(t, cell);
 	for (int i = 0; i < tr->n; i++) {
 		char y[16];
 		snprintf(y, sizeof y, "%d", tr->years[i]);
 		jx_utf8_pad(y, 14, false, false, cell, sizeof cell);
-		add(t, "  ");
-		add(t, cell);
+		jx_strbuf_add(t, "  ");
+		jx_strbuf_add(t, cell);
 	}
-	add(t, "\n");
+	jx_strbuf_add(t, "\n");
 	for (size_t k = 0; k < p[anchor].n_indicators; k++) {
 		char *key = key_of(&p[anchor].indicators[k], lk);
 		jx_utf8_pad(p[anchor].indicators[k].name, 20, false, false,
 			    cell, sizeof cell);
-		add(t, cell);
+		jx_strbuf_add(t, cell);
 		for (int i = 0; key && i < tr->n; i++) {
 			jx_utf8_pad(tr->ids[i] ? target_in(&p[i], key, lk) : "",
 				    14, false, false, cell, sizeof cell);
-			add(t, "  ");
-			add(t, cell);
+			jx_strbuf_add(t, "  ");
+			jx_strbuf_add(t, cell);
 		}
-		add(t, "\n");
+		jx_strbuf_add(t, "\n");
 		free(key);
 	}
 }
@@ -209,7 +189,7 @@ jx_compare_history(struct jx_app *app, int64_t dept_id,
 {
 	struct track tr = { { 0 }, { 0 }, 0 };
 	struct jx_project p[MAX_YEARS];
-	struct text t = { NULL, 0, 0 };
+	struct jx_strbuf t = JX_STRBUF_INIT;
 	struct jx_error err;
 	int anchor = -1, year = row->b ? year_b : year_a;
 
@@ -226,11 +206,13 @@ jx_compare_history(struct jx_app *app, int64_t dept_id,
 	for (int i = 0; i < tr.n; i++)
 		if (tr.ids[i])
 			jx_store_get_project(app->st, tr.ids[i], &p[i], &err);
-	add(&t, p[anchor].name ? p[anchor].name : "");
-	add(&t, "\n\n");
+	jx_strbuf_add(&t, p[anchor].name ? p[anchor].name : "");
+	jx_strbuf_add(&t, "\n\n");
 	budget_chart(&t, &tr, p);
 	target_table(&t, &tr, p, anchor, app->level_keys);
 	for (int i = 0; i < tr.n; i++)
 		jx_project_free(&p[i]);
+	if (t.oom)
+		jx_strbuf_free(&t);
 	return t.s;
 }

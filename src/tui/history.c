@@ -12,33 +12,17 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "tui/edit.h"
 
 #define HISTORY_ROWS 200
 #define VALUE_SHOWN 60    /* bytes of an old or new value, then … */
 
+/* The history being written, and how many changes it lists. */
 struct text {
-	char *buf;
-	size_t len, cap;
+	struct jx_strbuf b;
 	int rows;
 };
-
-static void
-append(struct text *t, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (t->len + n + 1 > t->cap) {
-		size_t cap = (t->len + n + 1) * 2;
-		char *p = realloc(t->buf, cap);
-		if (!p)
-			return;
-		t->buf = p;
-		t->cap = cap;
-	}
-	memcpy(t->buf + t->len, s, n + 1);
-	t->len += n;
-}
 
 /* A value on one line, cut on a character boundary. */
 static void
@@ -77,7 +61,7 @@ add_row(void *ctx, const struct jx_change_row *row)
 		snprintf(line, sizeof line, "%s  %s  %s %s %s\n", when,
 			 row->who, row->action, row->tbl,
 			 row->label ? row->label : "");
-	append(t, line);
+	jx_strbuf_add(&t->b, line);
 	t->rows++;
 	return 0;
 }
@@ -88,7 +72,7 @@ jx_history_show(struct jx_app *app, enum jx_rec_kind rec, int64_t id)
 	struct jx_log_filter f = { .record_id = id, .limit = HISTORY_ROWS,
 				   .newest_first = true,
 				   .with_children = rec == JX_REC_PROJECT };
-	struct text t = { NULL, 0, 0, 0 };
+	struct text t = { JX_STRBUF_INIT, 0 };
 	struct jx_error err;
 
 	f.tbl = rec == JX_REC_YEAR ? "dept_year"
@@ -98,7 +82,7 @@ jx_history_show(struct jx_app *app, enum jx_rec_kind rec, int64_t id)
 		return;
 	}
 	jx_error_clear(&err);
-	append(&t, rec == JX_REC_PROJECT
+	jx_strbuf_add(&t.b, rec == JX_REC_PROJECT
 	       ? _("History of this project and its indicators, newest"
 		   " first:\n")
 	       : _("History of this record, newest first:\n"));
@@ -106,15 +90,17 @@ jx_history_show(struct jx_app *app, enum jx_rec_kind rec, int64_t id)
 		char buf[JX_ERR_MSG + JX_ERR_FILE + 32];
 		jx_error_format(&err, buf, sizeof buf);
 		jx_app_message(app, true, "%s", buf);
-		free(t.buf);
+		jx_strbuf_free(&t.b);
 		return;
 	}
 	if (t.rows == 0)
-		append(&t, _("(no changes recorded)\n"));
-	if (!t.buf)
+		jx_strbuf_add(&t.b, _("(no changes recorded)\n"));
+	if (t.b.oom) {
+		jx_strbuf_free(&t.b);
 		return;
+	}
 	free(app->detail);
-	app->detail = t.buf;
+	app->detail = t.b.s;
 	jx_app_message(app, false, ngettext("%d change (the detail shows it"
 					    " until the cursor moves)",
 					    "%d changes (the detail shows"

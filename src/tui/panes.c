@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "core/money.h"
 #include "core/target.h"
 #include "core/text.h"
@@ -221,62 +222,35 @@ jx_pane_source(enum jx_pane pane, int64_t parent)
 
 /* ---- detail text ------------------------------------------------------ */
 
-struct buf {
-	char *s;
-	size_t len, cap;
-	bool oom;
-};
-
-static void
-put(struct buf *b, const char *text)
-{
-	size_t n = strlen(text);
-
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = (b->len + n + 1) * 2;
-		char *grown = realloc(b->s, cap);
-		if (!grown) {
-			b->oom = true;
-			return;
-		}
-		b->s = grown;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, text, n + 1);
-	b->len += n;
-}
-
 /* "label：value\n", or nothing when value is absent. */
 static void
-line(struct buf *b, const char *label, const char *value)
+line(struct jx_strbuf *b, const char *label, const char *value)
 {
 	if (!value || !*value)
 		return;
-	put(b, label);
-	put(b, "：");
-	put(b, value);
-	put(b, "\n");
+	jx_strbuf_add(b, label);
+	jx_strbuf_add(b, "：");
+	jx_strbuf_add(b, value);
+	jx_strbuf_add(b, "\n");
 }
 
 static void
-amount(struct buf *b, const char *label, struct jx_amount a)
+amount(struct jx_strbuf *b, const char *label, struct jx_amount a)
 {
 	char m[48];
 
 	if (!a.present)
 		return;
 	jx_money_format_wan(a.yuan, m, sizeof m);
-	put(b, label);
-	put(b, "：");
-	put(b, m);
-	put(b, _(" 万元"));
-	put(b, "  ");
+	jx_strbuf_add(b, label);
+	jx_strbuf_add(b, "：");
+	jx_strbuf_add(b, m);
+	jx_strbuf_add(b, _(" 万元"));
+	jx_strbuf_add(b, "  ");
 }
 
 static char *
-finish(struct buf *b, struct jx_error *err)
+finish(struct jx_strbuf *b, struct jx_error *err)
 {
 	if (b->oom || !b->s) {
 		free(b->s);
@@ -290,11 +264,11 @@ char *
 jx_detail_department(struct jx_store *st, int64_t dept_year_id,
 		     const char *years, struct jx_error *err)
 {
-	struct buf b = { NULL, 0, 0, false };
+	struct jx_strbuf b = JX_STRBUF_INIT;
 	struct jx_doc doc;
 	char year[16];
 
-	put(&b, "");
+	jx_strbuf_add(&b, "");
 	if (dept_year_id == 0 ||
 	    jx_store_get_year_head(st, dept_year_id, &doc, err) != JX_OK)
 		return dept_year_id ? (free(b.s), NULL) : finish(&b, err);
@@ -310,26 +284,26 @@ jx_detail_department(struct jx_store *st, int64_t dept_year_id,
 }
 
 static void
-plan(struct buf *b, const struct jx_project *p)
+plan(struct jx_strbuf *b, const struct jx_project *p)
 {
 	if (p->n_plan == 0)
 		return;
-	put(b, _("资金支出计划"));
-	put(b, "：");
+	jx_strbuf_add(b, _("资金支出计划"));
+	jx_strbuf_add(b, "：");
 	for (size_t i = 0; i < p->n_plan; i++) {
-		put(b, i ? "，" : "");
-		put(b, p->plan[i].label);
-		put(b, " ");
-		put(b, p->plan[i].percent ? p->plan[i].percent : "—");
+		jx_strbuf_add(b, i ? "，" : "");
+		jx_strbuf_add(b, p->plan[i].label);
+		jx_strbuf_add(b, " ");
+		jx_strbuf_add(b, p->plan[i].percent ? p->plan[i].percent : "—");
 	}
-	put(b, "\n");
+	jx_strbuf_add(b, "\n");
 }
 
 char *
 jx_detail_project(struct jx_store *st, int64_t project_id,
 		  struct jx_error *err)
 {
-	struct buf b = { NULL, 0, 0, false };
+	struct jx_strbuf b = JX_STRBUF_INIT;
 	struct jx_project p;
 
 	if (jx_store_get_project(st, project_id, &p, err) != JX_OK)
@@ -351,7 +325,7 @@ jx_detail_project(struct jx_store *st, int64_t project_id,
 	amount(&b, _("年度金额"), p.annual_total);
 	amount(&b, _("财政"), p.annual_fiscal);
 	amount(&b, _("其他"), p.annual_other);
-	put(&b, "\n");
+	jx_strbuf_add(&b, "\n");
 	line(&b, _("资金用途"), p.purpose);
 	plan(&b, &p);
 	line(&b, _("实施期目标"), p.period_goal);
@@ -365,43 +339,43 @@ jx_detail_project(struct jx_store *st, int64_t project_id,
 /* "≥ 90 %", "by 12-31", "qualitative: 提高" — what the program understood
  * of a target, shown under it so a reader can check. */
 static void
-parsed_target(struct buf *b, const char *text)
+parsed_target(struct jx_strbuf *b, const char *text)
 {
 	struct jx_target t;
 	char num[48], warn[160];
 
 	jx_target_parse(text, &t);
-	put(b, _("解析"));
-	put(b, "：");
-	put(b, jx_target_kind_name(t.kind));
+	jx_strbuf_add(b, _("解析"));
+	jx_strbuf_add(b, "：");
+	jx_strbuf_add(b, jx_target_kind_name(t.kind));
 	if (t.kind == JX_TK_NUMBER) {
 		jx_money_format_wan(t.value, num, sizeof num);
-		put(b, " ");
-		put(b, jx_cmp_symbol(t.cmp));
-		put(b, num);
-		put(b, t.unit);
+		jx_strbuf_add(b, " ");
+		jx_strbuf_add(b, jx_cmp_symbol(t.cmp));
+		jx_strbuf_add(b, num);
+		jx_strbuf_add(b, t.unit);
 	} else if (t.kind == JX_TK_DEADLINE) {
 		snprintf(num, sizeof num, " %s %04d-%02d-%02d",
 			 jx_cmp_symbol(t.cmp), t.year, t.month, t.day);
-		put(b, num);
+		jx_strbuf_add(b, num);
 	} else if (t.kind == JX_TK_QUALITATIVE) {
-		put(b, " ");
-		put(b, t.word);
+		jx_strbuf_add(b, " ");
+		jx_strbuf_add(b, t.word);
 	}
 	jx_target_warnings_text(t.warnings, warn, sizeof warn);
 	if (*warn) {
-		put(b, "  (");
-		put(b, warn);
-		put(b, ")");
+		jx_strbuf_add(b, "  (");
+		jx_strbuf_add(b, warn);
+		jx_strbuf_add(b, ")");
 	}
-	put(b, "\n");
+	jx_strbuf_add(b, "\n");
 }
 
 char *
 jx_detail_indicator(struct jx_store *st, int64_t indicator_id,
 		    struct jx_error *err)
 {
-	struct buf b = { NULL, 0, 0, false };
+	struct jx_strbuf b = JX_STRBUF_INIT;
 	struct jx_indicator ind;
 
 	if (jx_store_get_indicator(st, indicator_id, &ind, err) != JX_OK)
