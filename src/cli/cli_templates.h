@@ -20,4 +20,11 @@ void jx_cli_shipped_templates(char *buf, size_t size);
  * (t is then empty). */
 bool jx_cli_load_templates(struct jx_cli *cli, struct jx_templates *t);
 
+/* Prints what jx_templates_load returned: every mistake in errors, then,
+ * when rc is not JX_OK, which files to fix (shipped: the shipped
+ * directory, named when no file is). */
+void jx_cli_report_templates(struct jx_cli *cli, enum jx_status rc,
+			     const struct jx_errlist *errors,
+			     const char *shipped);
+
 #endif

@@ -28,10 +28,25 @@ jx_cli_shipped_templates(char *buf, size_t size)
 	snprintf(buf, size, "%s/data/templates", jx_data_root());
 }
 
+void
+jx_cli_report_templates(struct jx_cli *cli, enum jx_status rc,
+			const struct jx_errlist *errors, const char *shipped)
+{
+	char files[1024];
+
+	for (size_t i = 0; i < errors->count; i++)
+		jx_cli_fail(cli, &errors->items[i]);
+	if (rc == JX_OK)
+		return;
+	jx_templates_error_files(errors, 0, files, sizeof files);
+	jx_cli_failf(cli, _("the templates have errors; nothing was loaded"
+			    " (fix %s)"), files[0] ? files : shipped);
+}
+
 bool
 jx_cli_load_templates(struct jx_cli *cli, struct jx_templates *t)
 {
-	char shipped[4096], user[4096], files[1024];
+	char shipped[4096], user[4096];
 	bool has_user = jx_user_templates_dir(user, sizeof user);
 	struct jx_errlist errors;
 	enum jx_status rc;
@@ -39,14 +54,7 @@ jx_cli_load_templates(struct jx_cli *cli, struct jx_templates *t)
 	jx_cli_shipped_templates(shipped, sizeof shipped);
 	jx_errlist_init(&errors);
 	rc = jx_templates_load(t, shipped, has_user ? user : NULL, &errors);
-	for (size_t i = 0; i < errors.count; i++)
-		jx_cli_fail(cli, &errors.items[i]);
-	if (rc != JX_OK) {
-		jx_templates_error_files(&errors, 0, files, sizeof files);
-		jx_cli_failf(cli, _("the templates have errors; nothing was"
-				    " loaded (fix %s)"),
-			     files[0] ? files : shipped);
-	}
+	jx_cli_report_templates(cli, rc, &errors, shipped);
 	jx_errlist_free(&errors);
 	return rc == JX_OK;
 }

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "cli/cli_templates.h"
+#include "cli/template_loader.h"
 #include "tui/replay.h"
 #include "tui/term.h"
 #include "tui/tui.h"
@@ -72,14 +72,13 @@ load_keymap(struct jx_cli *cli, const char *given)
 int
 jx_cmd_tui(struct jx_cli *cli, const char *keymap_path, bool ambiguous_wide)
 {
-	struct jx_tui_opts opts = { ambiguous_wide, NULL, NULL };
-	struct jx_templates templates;
+	struct jx_tui_opts opts = { ambiguous_wide, NULL, NULL, NULL };
+	struct jx_template_loader *templates;
 	char notice[512] = "";
 	struct jx_keymap *km;
 	struct jx_store *st;
-	int status;
-
 	struct jx_error err;
+	int status;
 
 	jx_error_clear(&err);
 	if (jx_replay_init(&err) != JX_OK)
@@ -91,24 +90,29 @@ jx_cmd_tui(struct jx_cli *cli, const char *keymap_path, bool ambiguous_wide)
 					   " commands"), cli->prog);
 	if (!jx_term_locale(notice, sizeof notice))
 		return jx_cli_failf(cli, "%s", notice);
-	if (!(km = load_keymap(cli, keymap_path)))
-		return JX_EXIT_USAGE;
-	/* Templates drive the picker and the checks: a half-read set would
-	 * show wrong findings, so a mistake in one stops the start. */
-	if (!jx_cli_load_templates(cli, &templates)) {
-		jx_keymap_free(km);
+	/* Templates drive the picker and the checks: they are read while the
+	 * rest starts, and a mistake in one stops the start before the first
+	 * frame (a half-read set would show wrong findings). */
+	if (!(templates = jx_template_loader_start()))
+		return jx_cli_failf(cli, "out of memory");
+	if (!(km = load_keymap(cli, keymap_path))) {
+		jx_template_loader_free(templates);
 		return JX_EXIT_USAGE;
 	}
 	if (!(st = jx_cli_open(cli, JX_CLI_READ))) {
-		jx_templates_free(&templates);
+		jx_template_loader_free(templates);
 		jx_keymap_free(km);
 		return JX_EXIT_USAGE;
 	}
 	opts.notice = notice[0] ? notice : NULL;
-	opts.templates = &templates;
+	opts.await_templates = jx_template_loader_await;
+	opts.templates_ctx = templates;
 	status = jx_tui_run(st, km, &opts);
 	jx_store_close(st);
-	jx_templates_free(&templates);
+	/* On the normal screen again: the templates' mistakes, if any. */
+	if (!jx_template_loader_report(cli, templates))
+		status = JX_EXIT_USAGE;
+	jx_template_loader_free(templates);
 	jx_keymap_free(km);
 	return status;
 }

@@ -544,6 +544,22 @@ jx_app_key(struct jx_app *app)
 	}
 }
 
+bool
+jx_app_templates_ready(struct jx_app *app)
+{
+	if (app->await_templates) {
+		if (!app->await_templates(app->templates_ctx, &app->templates)) {
+			app->templates = NULL;
+			app->templates_failed = true;
+			app->quit = true;
+		}
+		app->await_templates = NULL;
+		app->level_keys = jx_template_levels_init(&app->tlevels,
+							  app->templates);
+	}
+	return app->templates != NULL;
+}
+
 static void
 app_free(struct jx_app *app)
 {
@@ -567,8 +583,8 @@ jx_tui_run(struct jx_store *st, const struct jx_keymap *km,
 	memset(&app, 0, sizeof app);
 	app.st = st;
 	app.km = km;
-	app.templates = opts->templates;
-	app.level_keys = jx_template_levels_init(&app.tlevels, app.templates);
+	app.await_templates = opts->await_templates;
+	app.templates_ctx = opts->templates_ctx;
 	app.ambiguous_wide = opts->ambiguous_wide;
 	app.readonly = jx_store_readonly(st);
 	app.year_index = -1;
@@ -584,13 +600,17 @@ jx_tui_run(struct jx_store *st, const struct jx_keymap *km,
 		jx_app_message(&app, false, "%s", notice);
 	open_list(&app, JX_PANE_DEPTS, 0);
 	jx_app_selection_changed(&app, JX_PANE_DEPTS);
-	jx_drafts_offer(&app);
+	jx_app_templates_ready(&app);   /* an empty file has no checks */
+	if (!app.quit)
+		jx_drafts_offer(&app);
 	while (!app.quit && (key = jx_app_key(&app)) >= 0) {
 		app.message[0] = '\0';
 		dispatch(&app, key);
 	}
 	jx_term_stop();
 	app_free(&app);
+	if (app.templates_failed)
+		return 2;
 	/* Stopped by a signal: say so to a calling script, as a shell does. */
 	return jx_term_signal() ? 128 + jx_term_signal() : 0;
 }

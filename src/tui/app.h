@@ -22,6 +22,11 @@ struct jx_app {
 	struct jx_store *st;
 	const struct jx_keymap *km;
 	const struct jx_templates *templates;  /* may be NULL */
+	/* Until the templates are known: how to wait for them (tui.h); set
+	 * when waiting found they could not be read. */
+	bool (*await_templates)(void *ctx, const struct jx_templates **out);
+	void *templates_ctx;
+	bool templates_failed;
 	struct jx_template_levels tlevels;     /* levels matched by them */
 	const struct jx_level_keys *level_keys;  /* NULL: jx_level_key */
 	struct jx_picker *picker;  /* a list being picked from, drawn over all */
@@ -63,6 +68,13 @@ struct jx_app {
 	size_t *flagged;
 	size_t n_flagged;
 };
+
+/* Waits for the templates the first time (they are read on another
+ * thread while the interface starts) and sets templates and level_keys.
+ * false when they could not be read: the interface then quits before its
+ * first frame. Every use of app->templates before the first frame calls
+ * this first. */
+bool jx_app_templates_ready(struct jx_app *app);
 
 /* Rows available to each pane's list on the current screen. */
 int jx_app_pane_height(const struct jx_app *app);

@@ -66,7 +66,7 @@ jx_checks_load(struct jx_app *app, int64_t year_id, int64_t project_id)
 	bool known;
 
 	jx_checks_clear(app);
-	if (!app->templates || !year_id || !project_id)
+	if (!jx_app_templates_ready(app) || !year_id || !project_id)
 		return;
 	jx_error_clear(&err);
 	jx_doc_init(&head);
