@@ -1,8 +1,8 @@
 /*
  * import_files.c — all-or-nothing import of interchange files.
  *
- * Files are read one at a time (only one document is in memory) inside one
- * transaction. A file with mistakes does not stop the reading of the others,
+ * Files are read on a second thread, a few ahead of the one being written
+ * (cli/doc_reader.h), and written inside one transaction. A file with mistakes does not stop the reading of the others,
  * so the user sees every mistake of every file in one run; but then nothing
  * is committed.
  */
@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/doc_reader.h"
 #include "cli/import_files.h"
 #include "core/text.h"
 #include "io/yaml_doc.h"
@@ -126,35 +127,31 @@ write_doc(struct jx_cli *cli, struct jx_store *st, const struct jx_doc *doc,
 	return rc;
 }
 
-/* One file: read, then write into the open transaction. Returns false on
- * any error (already printed). */
+/* One file, as read: its mistakes, or written into the open transaction.
+ * Returns false on any error (already printed). */
 static bool
-import_one(struct jx_cli *cli, struct jx_store *st, const char *path,
+import_one(struct jx_cli *cli, struct jx_store *st, struct jx_doc_read *d,
 	   const struct jx_import_opts *opts, struct jx_import_counts *counts,
 	   int *skipped, struct seen_list *seen)
 {
-	struct jx_errlist errors;
-	struct jx_doc doc;
 	const char *earlier;
 	enum jx_status rc;
 
-	jx_errlist_init(&errors);
-	if (jx_yaml_read_file(path, opts->encoding, &doc, &errors) != JX_OK) {
-		print_errors(cli, &errors);
-		jx_errlist_free(&errors);
+	print_errors(cli, &d->errors);
+	jx_errlist_free(&d->errors);
+	if (d->status != JX_OK)
 		return false;
-	}
-	jx_errlist_free(&errors);
-	earlier = seen_before(seen, &doc, path);
+	earlier = seen_before(seen, &d->doc, d->path);
 	if (earlier) {
 		jx_cli_failf(cli, _("%s: %s %d is also in %s, earlier in this"
-				    " import"), path, doc.dept_name, doc.year,
-			     earlier);
+				    " import"), d->path, d->doc.dept_name,
+			     d->doc.year, earlier);
 		rc = JX_EXISTS;
 	} else {
-		rc = write_doc(cli, st, &doc, path, opts, counts, skipped);
+		rc = write_doc(cli, st, &d->doc, d->path, opts, counts,
+			       skipped);
 	}
-	jx_doc_free(&doc);
+	jx_doc_free(&d->doc);
 	return rc == JX_OK;
 }
 
@@ -164,16 +161,22 @@ jx_import_files(struct jx_cli *cli, struct jx_store *st, char *const *paths,
 {
 	struct jx_import_counts counts = { 0, 0, 0, 0 };
 	struct seen_list seen = { NULL, 0, 0 };
+	struct jx_doc_reader *reader;
+	struct jx_doc_read d;
 	struct jx_error err;
 	int failed = 0, skipped = 0;
 
 	jx_error_clear(&err);
 	if (jx_store_begin(st, &err) != JX_OK)
 		return jx_cli_fail(cli, &err);
-	for (int i = 0; i < n; i++)
-		if (!import_one(cli, st, paths[i], opts, &counts, &skipped,
-				&seen))
+	if (!(reader = jx_doc_reader_start(paths, n, opts->encoding))) {
+		jx_store_rollback(st);
+		return jx_cli_failf(cli, "out of memory");
+	}
+	while (jx_doc_reader_next(reader, &d))
+		if (!import_one(cli, st, &d, opts, &counts, &skipped, &seen))
 			failed++;
+	jx_doc_reader_free(reader);
 	seen_free(&seen);
 	if (failed || jx_store_commit(st, &err) != JX_OK) {
 		jx_store_rollback(st);

@@ -78,6 +78,36 @@ err_has "import of a department-year already there: mentions --replace" \
 	"xishan.yaml: 秦皇岛市北戴河区西山街道办事处（本级） 2021 is already in the database (use --replace to replace it whole)"
 db_unchanged "import refused: good.yaml was not imported either" s.db
 
+# More files than are read ahead (import reads on a second thread, a few
+# files ahead of the one it writes): the messages still come in the order
+# of the files, a department-year given twice is named as such, and the
+# good files of the run are counted.
+set --
+for y in 2011 2012 2013 2014 2015 2016 2017 2018 2019 2020; do
+	sed "s/^year: 2024$/year: $y/" good.yaml >"g$y.yaml"
+	set -- "$@" "g$y.yaml"
+done
+cp bad_money.yaml g2012.yaml
+cp g2011.yaml again.yaml
+cp unknown_key.yaml g2018.yaml
+jx --db s.db import "$@" again.yaml
+is_status 2 "import of 11 files, 3 wrong: exits 2"
+err_is "import of 11 files: every error in file order, then the summary" <<'EOF'
+jixiao: g2012.yaml:8:19: 'annual_total' in money of project 1: amount "十二万" is not a number of 万元: unexpected "十"
+jixiao: g2018.yaml:7:3: unknown key 'budget' in project 1
+jixiao: again.yaml: 测试市测试区测试中心 2011 is also in g2011.yaml, earlier in this import
+jixiao: nothing imported: 3 of 11 files had errors; the others would have written department-years: 8, projects: 16, indicators: 40
+EOF
+db_unchanged "import of 11 files: the database is as it was" s.db
+jx --db s.db import g2011.yaml g2013.yaml g2014.yaml g2015.yaml g2016.yaml \
+	g2017.yaml g2019.yaml g2020.yaml
+is_status 0 "import of the 8 good ones: exits 0"
+out_is "import of the 8 good ones: all written" <<EOF
+imported into s.db: department-years: 8, projects: 16, indicators: 40
+EOF
+rm -f g20*.yaml again.yaml
+keep_db s.db
+
 # ---- usage -----------------------------------------------------------------
 
 jx --db s.db import
