@@ -175,6 +175,7 @@
 	  JX_DEPT_MATCH " ORDER BY d.name DESC, d.id DESC LIMIT ?4") \
 	_(COUNT_DEPTS, "SELECT count(*) FROM department d" \
 	  " WHERE (d.name, d.id) < (?1, ?2)") \
+	_(COUNT_ALL_DEPTS, "SELECT count(*) FROM department") \
 	_(LIST_PROJECTS, JX_PROJECT_SELECT \
 	  " AND (p.seq, p.id) > (?2, ?3)" JX_PROJECT_MATCH \
 	  " ORDER BY p.seq, p.id LIMIT ?5") \

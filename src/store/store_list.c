@@ -272,16 +272,22 @@ jx_store_rank(struct jx_store *st, enum jx_list list, int64_t parent,
 		[JX_LIST_PROJECTS] = JX_STMT_COUNT_PROJECTS,
 		[JX_LIST_INDICATORS] = JX_STMT_COUNT_INDICATORS,
 	};
-	sqlite3_stmt *s = jx_stmt(st, ids[list], err);
+	/* Every department (the pane's total, before the first frame): a
+	 * bare count(*), which SQLite answers from the B-tree pages' cell
+	 * counts instead of comparing a key with each row (a third of a
+	 * millisecond at 2 000 departments). */
+	bool all = list == JX_LIST_DEPARTMENTS && key->last;
+	sqlite3_stmt *s = jx_stmt(st, all ? JX_STMT_COUNT_ALL_DEPTS : ids[list],
+				  err);
 	int step;
 
 	*out = 0;
 	if (!s)
 		return JX_DB;
-	if (list == JX_LIST_DEPARTMENTS)
-		bind_name_key(s, key);
-	else
+	if (list != JX_LIST_DEPARTMENTS)
 		bind_seq_key(s, parent, key);
+	else if (!all)
+		bind_name_key(s, key);
 	step = sqlite3_step(s);
 	if (step == SQLITE_ROW)
 		*out = sqlite3_column_int64(s, 0);
