@@ -811,7 +811,7 @@ jx_template_list_dir(struct jx_templates *set, const char *dir, bool user,
 			n++;
 	}
 	closedir(d);
-	if (st == JX_OK)
+	if (st == JX_OK && n > 1)   /* names is NULL in an empty directory */
 		qsort(names, n, sizeof *names, by_name);
 	for (size_t i = 0; i < n; i++) {
 		if (st == JX_OK && !add_file(set, names[i], user))

@@ -645,6 +645,14 @@ test_user_dir_missing_or_empty(void **state)
 			 JX_OK);
 	assert_int_equal(t.n_files, 4);
 	jx_templates_free(&t);
+	/* a directory with no files (nothing to sort) */
+	snprintf(dir, sizeof dir, "%s/empty-dir", g_tmp);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_int_equal(jx_templates_load(&t, shipped_dir(), dir, &errors),
+			 JX_OK);
+	assert_int_equal(t.n_files, 4);
+	jx_templates_free(&t);
+	assert_int_equal(rmdir(dir), 0);
 	/* an empty file and files that are not *.yaml are fine */
 	write_file("empty.yaml", "");
 	write_file("notes.txt", "not: [yaml");
