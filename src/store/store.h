@@ -219,6 +219,14 @@ enum jx_status jx_store_rank(struct jx_store *st, enum jx_list list,
 enum jx_status jx_store_years(struct jx_store *st, int64_t department_id,
 			      jx_year_cb cb, void *ctx, struct jx_error *err);
 
+/* The same years of one department with only id, department_id and year
+ * set (counts 0, total absent, names NULL): what the interface's year bar
+ * needs when a department is selected, read from the (department, year)
+ * index alone instead of counting every project and indicator. */
+enum jx_status jx_store_year_ids(struct jx_store *st, int64_t department_id,
+				 jx_year_cb cb, void *ctx,
+				 struct jx_error *err);
+
 /* ---- comparing years ------------------------------------------------- */
 
 /* A project in brief, for matching across years. */

@@ -196,6 +196,8 @@
 	  " ORDER BY d.name, d.id, y.year") \
 	_(LIST_YEARS_OF, JX_YEAR_SELECT " WHERE y.department_id = ?1" \
 	  " ORDER BY y.year") \
+	_(LIST_YEAR_IDS, "SELECT id, year FROM dept_year" \
+	  " WHERE department_id = ?1 ORDER BY year") \
 	_(COMPARE_PROJECTS, JX_COMPARE_SELECT( \
 	  "(SELECT pa.id FROM project_link l" \
 	  "  JOIN dept_year ya ON ya.department_id = l.department_id" \

@@ -327,6 +327,31 @@ jx_store_years(struct jx_store *st, int64_t department_id, jx_year_cb cb,
 	return JX_OK;
 }
 
+enum jx_status
+jx_store_year_ids(struct jx_store *st, int64_t department_id, jx_year_cb cb,
+		  void *ctx, struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, JX_STMT_LIST_YEAR_IDS, err);
+	int step;
+
+	if (!s)
+		return JX_DB;
+	sqlite3_bind_int64(s, 1, department_id);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct jx_year_row row = {
+			.id = sqlite3_column_int64(s, 0),
+			.department_id = department_id,
+			.year = sqlite3_column_int(s, 1),
+		};
+		if (cb(ctx, &row) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return jx_db_error(st, err, "listing years");
+	return JX_OK;
+}
+
 /* Runs a one-column id query bound to (parent?, text); 0 when no row. */
 static enum jx_status
 lookup(struct jx_store *st, enum jx_stmt_id id, int64_t parent,

@@ -72,7 +72,8 @@ load_years(struct jx_app *app)
 	app->dept_id = dept ? dept->id : 0;
 	if (!dept)
 		return;
-	if (jx_store_years(app->st, dept->id, collect_year, app, &err) != JX_OK)
+	if (jx_store_year_ids(app->st, dept->id, collect_year, app, &err)
+	    != JX_OK)
 		report(app, &err);
 	app->year_index = app->n_years - 1;
 }

@@ -588,7 +588,8 @@ collect_year(void *ctx, const struct jx_year_row *row)
 	s->total = row->total;
 	snprintf(s->code, sizeof s->code, "%s", row->dept_code ? row->dept_code
 							       : "");
-	snprintf(s->name, sizeof s->name, "%s", row->dept_name);
+	snprintf(s->name, sizeof s->name, "%s", row->dept_name ? row->dept_name
+						       : "");
 	return 0;
 }
 
@@ -2237,6 +2238,59 @@ test_years(void **state)
 	close_store(st, path);
 }
 
+static int
+stop_after_one(void *ctx, const struct jx_year_row *row)
+{
+	(void)row;
+	return ++*(int *)ctx;
+}
+
+/* The interface's brief list: the same department-years as
+ * jx_store_years, in the same order, with nothing else read. */
+static void
+test_year_ids(void **state)
+{
+	char path[PATH_SIZE];
+	struct jx_store *st;
+	struct years all, brief;
+	struct jx_error err;
+	int calls = 0;
+
+	(void)state;
+	st = new_store("year_ids.db", path);
+	fill_window_db(st);
+	get_years(st, 0, &all);
+	assert_true(all.n > 0);
+	for (int i = 0; i < all.n; i++) {
+		int64_t dept = all.rows[i].department_id;
+		struct years full;
+
+		get_years(st, dept, &full);
+		memset(&brief, 0, sizeof brief);
+		jx_error_clear(&err);
+		assert_int_equal(jx_store_year_ids(st, dept, collect_year,
+						   &brief, &err), JX_OK);
+		assert_int_equal(brief.n, full.n);
+		for (int k = 0; k < full.n; k++) {
+			assert_int_equal(brief.rows[k].id, full.rows[k].id);
+			assert_int_equal(brief.rows[k].year, full.rows[k].year);
+			assert_int_equal(brief.rows[k].department_id, dept);
+			assert_int_equal(brief.rows[k].projects, 0);
+			assert_false(brief.rows[k].total.present);
+		}
+	}
+	memset(&brief, 0, sizeof brief);
+	assert_int_equal(jx_store_year_ids(st, 999999, collect_year, &brief,
+					   &err), JX_OK);
+	assert_int_equal(brief.n, 0);
+	/* A callback that says stop is not called again. */
+	assert_int_equal(jx_store_year_ids(st, find_dept(st, "500001"),
+					   stop_after_one, &calls, &err),
+			 JX_OK);
+	assert_int_equal(calls, 1);
+	close_store(st, path);
+}
+
 /* ---- the seed documents ----------------------------------------------- */
 
 static const char *
@@ -2587,6 +2641,8 @@ test_query_plans(void **state)
 		"COMPARE_PROJECTS", "COMPARE_PROJECTS_UNLINKED",
 		"YEAR_HAS_LINKS", "PROJECTS_TARGETS", "PROJECT_INDICATOR_BRIEF",
 		"SET_DIGEST", "YEAR_PAIRS",
+		/* The year bar of the selected department. */
+		"LIST_YEAR_IDS",
 	};
 	char path[PATH_SIZE];
 	struct jx_store *st;
@@ -2893,6 +2949,7 @@ main(void)
 		cmocka_unit_test(test_samples),
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_query_plans),
+		cmocka_unit_test(test_year_ids),
 		cmocka_unit_test(test_migrate_from_v1),
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_search_index),
