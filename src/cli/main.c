@@ -109,7 +109,13 @@ main(int argc, char **argv)
 	const struct jx_command *cmd;
 	int status = 0, first;
 
-	setlocale(LC_ALL, "");
+	/* Only what the program takes from the environment's locale: the
+	 * character set (wide characters, widths, curses) and the language
+	 * of messages. Numbers, dates and sorting stay "C", so what a script
+	 * reads does not depend on the user's locale; and each category set
+	 * here is a file loaded at every start. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 	cli.db_path = getenv("JIXIAO_DB");

@@ -40,8 +40,7 @@ jx_term_locale(char *notice, size_t size)
 	};
 	const char *was;
 
-	setlocale(LC_ALL, "");
-	if (codeset_is_utf8())
+	if (codeset_is_utf8())   /* LC_CTYPE as main set it from LANG… */
 		return true;
 	was = setlocale(LC_CTYPE, NULL);
 	for (int i = 0; fallbacks[i]; i++) {

@@ -14,7 +14,8 @@
 #include "tui/keymap.h"
 
 /* Makes sure the C library speaks UTF-8 (needed by ncursesw to draw Chinese
- * text). When LANG/LC_ALL give no UTF-8 locale, switches LC_CTYPE to one
+ * text); the caller has set LC_CTYPE from the environment (main does).
+ * When LANG/LC_ALL give no UTF-8 locale, switches LC_CTYPE to one
  * that exists and writes a notice; returns false with an explanation of
  * what to set when none exists. */
 bool jx_term_locale(char *notice, size_t size);
