@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "core/i18n.h"
 #include "core/utf8.h"
@@ -78,6 +79,27 @@ visible(const char *text, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * Text at (y, x) handed to curses as wide characters: given bytes, curses
+ * decodes every character again (mbrtowc, one call per cell), which was a
+ * fifth of drawing a frame. A byte that is not UTF-8 — one column for
+ * core/utf8's widths — is drawn as U+FFFD, also one column.
+ */
+static void
+put_text(int y, int x, const char *s)
+{
+	wchar_t w[512];
+	size_t n = 0, len = strlen(s);
+
+	for (size_t i = 0; i < len && n < sizeof w / sizeof w[0]; ) {
+		int32_t cp;
+
+		i += (size_t)jx_utf8_decode(s + i, len - i, &cp);
+		w[n++] = cp < 0 ? (wchar_t)0xFFFD : (wchar_t)cp;
+	}
+	mvaddnwstr(y, x, w, (int)n);
+}
+
 void
 jx_cell(const struct jx_app *app, int y, int x, int width, const char *text,
 	bool right, unsigned attr)
@@ -90,7 +112,7 @@ jx_cell(const struct jx_app *app, int y, int x, int width, const char *text,
 	jx_utf8_pad(text, (size_t)width, right, app->ambiguous_wide,
 		    buf, sizeof buf);
 	attrset(attr);
-	mvaddstr(y, x, buf);
+	put_text(y, x, buf);
 	attrset(A_NORMAL);
 }
 
