@@ -78,11 +78,28 @@ bad:
 bool
 jx_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t pos = 0;
 	int32_t cp;
 
 	while (pos < len) {
-		int n = jx_utf8_decode(s + pos, len - pos, &cp);
+		int n;
+
+		/* Whole files go through here: ASCII, and the three-byte
+		 * sequences whose second byte has no special range (E1..EC,
+		 * EE, EF: all CJK ideographs among them), are taken without
+		 * decoding. The rest is decoded. */
+		if (u[pos] < 0x80) {
+			pos++;
+			continue;
+		}
+		if (u[pos] >= 0xE1 && u[pos] <= 0xEF && u[pos] != 0xED &&
+		    len - pos >= 3 && (u[pos + 1] & 0xC0) == 0x80 &&
+		    (u[pos + 2] & 0xC0) == 0x80) {
+			pos += 3;
+			continue;
+		}
+		n = jx_utf8_decode(s + pos, len - pos, &cp);
 
 		if (cp < 0) {
 			if (bad_offset != NULL)

@@ -106,6 +106,42 @@ valid_accepts_edges(void **state)
 	assert_int_equal(off, 0);
 }
 
+/* What jx_utf8_valid must say: every sequence decodes. */
+static bool
+valid_by_decoding(const char *s, size_t len)
+{
+	for (size_t pos = 0; pos < len; ) {
+		int32_t cp;
+
+		pos += (size_t)jx_utf8_decode(s + pos, len - pos, &cp);
+		if (cp < 0)
+			return false;
+	}
+	return true;
+}
+
+/* The validator's shortcut for three-byte sequences agrees with the
+ * decoder on every lead byte E0..EF with every second and third byte
+ * around the continuation range, whole and cut short, after ASCII. */
+static void
+valid_agrees_with_decode(void **state)
+{
+	(void)state;
+	for (int a = 0xE0; a <= 0xEF; a++)
+		for (int b = 0x70; b <= 0xC1; b++)
+			for (int c = 0x70; c <= 0xC1; c++) {
+				char buf[4] = { 'x', (char)a, (char)b,
+						(char)c };
+
+				for (size_t len = 2; len <= 4; len++)
+					if (jx_utf8_valid(buf, len, NULL) !=
+					    valid_by_decoding(buf, len))
+						fail_msg("%02X %02X %02X, %zu"
+							 " bytes", a, b, c,
+							 len);
+			}
+}
+
 static void
 decode_code_points(void **state)
 {
@@ -573,6 +609,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(valid_rejects_with_offset),
 		cmocka_unit_test(valid_accepts_edges),
+		cmocka_unit_test(valid_agrees_with_decode),
 		cmocka_unit_test(decode_code_points),
 		cmocka_unit_test(code_point_widths),
 		cmocka_unit_test(ambiguous_table_and_search),
