@@ -8,10 +8,11 @@
 # tests/unit/test_store (test_query_plans).
 . "$(dirname "$0")/../cli/lib.sh"
 
-# One window is 64 rows; a key may move one list a window and reload the
-# two lists to its right (a dozen projects, a few indicators) and search
-# one row: 4 windows is generous and still tiny beside the lists.
-BOUND=256
+# One window is 32 rows (src/tui/wlist.c); a key may move one list a
+# window and reload the two lists to its right (a dozen projects, a few
+# indicators) and search one row: 4 windows is generous and still tiny
+# beside the lists.
+BOUND=128
 
 "$JIXIAO_GEN" --departments 200 --big-list 20000 g.db >gen.out 2>gen.err
 is "the generator writes the 1/10 set (0.108 M indicators) and the big list" \
