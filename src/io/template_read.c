@@ -39,7 +39,8 @@
 #include "io/template_read.h"
 #include "io/yaml_events.h"
 
-#define LABEL_MAX 160
+#define LABEL_MAX 160  /* "level-2 2 of level-1 3 of framework 1" */
+#define REF_MAX (LABEL_MAX + 60)  /* "item 2 of 'aliases' in " + a label */
 #define SHOWN 80       /* bytes of a key or value quoted in a message */
 #define FIELDS_MAX 16  /* fields in one schema table */
 #define NO_MARK SIZE_MAX
@@ -78,7 +79,8 @@ struct schema {
 	void *(*add)(void *parent);  /* appends a zeroed record to parent */
 	size_t where;                /* offset of its struct jx_tplace */
 	/* Checks what one record's fields say together; may be NULL. */
-	void (*done)(struct reader *r, void *rec, const char *label);
+	void (*done)(struct reader *r, void *rec,
+		     const struct jx_yaml_where *where);
 };
 
 /* ---- The schema ---------------------------------------------------------- */
@@ -90,9 +92,12 @@ static void *add_level1(void *fw) { return jx_framework_add_level1(fw); }
 static void *add_level2(void *l1) { return jx_tlevel1_add_level2(l1); }
 static void *add_row(void *p) { return jx_tproject_add_row(p); }
 
-static void level1_done(struct reader *r, void *rec, const char *label);
-static void level2_done(struct reader *r, void *rec, const char *label);
-static void indicator_done(struct reader *r, void *rec, const char *label);
+static void level1_done(struct reader *r, void *rec,
+			const struct jx_yaml_where *where);
+static void level2_done(struct reader *r, void *rec,
+			const struct jx_yaml_where *where);
+static void indicator_done(struct reader *r, void *rec,
+			   const struct jx_yaml_where *where);
 
 #define FIELD(rec, member, name, kind, req) \
 	{ .key = name, .type = kind, .required = req, \
@@ -211,6 +216,28 @@ struct key_state {
 	yaml_mark_t key_mark, value_mark;
 };
 
+/* A value named in messages: "'key' in LABEL", or "item N of 'key' in
+ * LABEL" for an item of a list of text. Text is made of it (ref_text) only
+ * when a mistake is reported. */
+struct ref {
+	const char *key;
+	const struct jx_yaml_where *in;  /* the record; NULL: the file */
+	size_t item;                     /* from 1; 0: the value itself */
+};
+
+static void
+ref_text(const struct ref *ref, char *buf, size_t size)
+{
+	char field[REF_MAX];
+
+	if (!ref->item) {
+		jx_yaml_field_ref(buf, size, ref->key, ref->in);
+		return;
+	}
+	jx_yaml_field_ref(field, sizeof field, ref->key, ref->in);
+	snprintf(buf, size, _("item %zu of %s"), ref->item, field);
+}
+
 /* The current scalar for a message: at most SHOWN bytes, "…" when cut. */
 static void
 shown(const struct reader *r, char *buf, size_t size)
@@ -241,10 +268,14 @@ type_wanted(enum ftype type)
 	}
 }
 
+/* The record at where, for a message: its label, or "the file". */
 static const char *
-describe(const char *label)
+describe(const struct jx_yaml_where *where, char *buf, size_t size)
 {
-	return *label ? label : "the file";
+	if (!where)
+		return "the file";
+	jx_yaml_where_label(buf, size, where);
+	return buf;
 }
 
 static void *
@@ -262,14 +293,15 @@ place(const struct reader *r, yaml_mark_t mark)
 
 /* The current scalar as a new string; reports a NUL inside it. */
 static char *
-scalar_copy(struct reader *r, const char *ref)
+scalar_copy(struct reader *r, const struct ref *ref)
 {
 	size_t n = r->y.ev.data.scalar.length;
-	char *copy;
+	char *copy, name[REF_MAX];
 
 	if (memchr(jx_yaml_events_scalar(&r->y), '\0', n)) {
+		ref_text(ref, name, sizeof name);
 		jx_yaml_events_report(&r->y, JX_INVALID, r->y.ev.start_mark,
-				      _("%s contains a NUL character"), ref);
+				      _("%s contains a NUL character"), name);
 		return NULL;
 	}
 	if (!(copy = malloc(n + 1))) {
@@ -281,12 +313,12 @@ scalar_copy(struct reader *r, const char *ref)
 }
 
 static enum outcome
-store_bool(struct reader *r, bool *out, const char *ref)
+store_bool(struct reader *r, bool *out, const struct ref *ref)
 {
 	static const char *const yes[] = { "true", "True", "TRUE" };
 	static const char *const no[] = { "false", "False", "FALSE" };
 	const char *s = jx_yaml_events_scalar(&r->y);
-	char text[SHOWN * 2];
+	char text[SHOWN * 2], name[REF_MAX];
 
 	for (size_t i = 0; i < 3; i++) {
 		if (strcmp(s, yes[i]) == 0 || strcmp(s, no[i]) == 0) {
@@ -295,44 +327,48 @@ store_bool(struct reader *r, bool *out, const char *ref)
 		}
 	}
 	shown(r, text, sizeof text);
+	ref_text(ref, name, sizeof name);
 	jx_yaml_events_report(&r->y, JX_INVALID, r->y.ev.start_mark,
-			      _("%s must be true or false, not '%s'"), ref,
+			      _("%s must be true or false, not '%s'"), name,
 			      text);
 	return BAD;
 }
 
 static enum outcome
-store_direction(struct reader *r, enum jx_direction *out, const char *ref)
+store_direction(struct reader *r, enum jx_direction *out,
+		const struct ref *ref)
 {
-	char text[SHOWN * 2];
+	char text[SHOWN * 2], name[REF_MAX];
 
 	*out = jx_direction_parse(jx_yaml_events_scalar(&r->y));
 	if (*out != JX_DIR_NONE)
 		return STORED;
 	shown(r, text, sizeof text);
+	ref_text(ref, name, sizeof name);
 	jx_yaml_events_report(&r->y, JX_INVALID, r->y.ev.start_mark,
 			      _("%s must be higher, lower, deadline or "
-				"qualitative, not '%s'"), ref, text);
+				"qualitative, not '%s'"), name, text);
 	return BAD;
 }
 
 static enum outcome
-check_format(struct reader *r, const char *ref)
+check_format(struct reader *r, const struct ref *ref)
 {
-	char text[SHOWN * 2];
+	char text[SHOWN * 2], name[REF_MAX];
 
 	if (strcmp(jx_yaml_events_scalar(&r->y), JX_TEMPLATES_FORMAT) == 0)
 		return STORED;
 	shown(r, text, sizeof text);
+	ref_text(ref, name, sizeof name);
 	jx_yaml_events_report(&r->y, JX_INVALID, r->y.ev.start_mark,
-			      _("%s must be '%s', not '%s'"), ref,
+			      _("%s must be '%s', not '%s'"), name,
 			      JX_TEMPLATES_FORMAT, text);
 	return BAD;
 }
 
 /* Adds the current scalar to names. */
 static enum outcome
-add_name(struct reader *r, struct jx_tnames *names, const char *ref)
+add_name(struct reader *r, struct jx_tnames *names, const struct ref *ref)
 {
 	char *copy = scalar_copy(r, ref);
 	bool ok = copy && jx_tnames_add(names, copy);
@@ -345,26 +381,29 @@ add_name(struct reader *r, struct jx_tnames *names, const char *ref)
 
 /* A list of text; the sequence start is current. */
 static enum outcome
-store_names(struct reader *r, struct jx_tnames *names, const char *ref)
+store_names(struct reader *r, struct jx_tnames *names, const struct ref *ref)
 {
 	enum outcome out = STORED;
-	char item[LABEL_MAX + 60];
+	char name[REF_MAX];
 
 	for (size_t n = 1; jx_yaml_events_next(&r->y); n++) {
+		struct ref item = { ref->key, ref->in, n };
+
 		if (r->y.ev.type == YAML_SEQUENCE_END_EVENT)
 			return out;
-		snprintf(item, sizeof item, _("item %zu of %s"), n, ref);
 		if (r->y.ev.type == YAML_SCALAR_EVENT && !is_null(r)) {
-			if (add_name(r, names, item) == BAD)
+			if (add_name(r, names, &item) == BAD)
 				out = BAD;
 			continue;
 		}
-		if (r->y.ev.type != YAML_ALIAS_EVENT) /* else reported */
+		if (r->y.ev.type != YAML_ALIAS_EVENT) { /* else reported */
+			ref_text(&item, name, sizeof name);
 			jx_yaml_events_report(&r->y, JX_INVALID,
 					      r->y.ev.start_mark,
 					      is_null(r) ? _("%s is empty")
 						   : _("%s must be text"),
-					      item);
+					      name);
+		}
 		out = BAD;
 		if (!jx_yaml_events_skip_node(&r->y))
 			return BAD;
@@ -373,31 +412,29 @@ store_names(struct reader *r, struct jx_tnames *names, const char *ref)
 }
 
 static bool read_mapping(struct reader *r, const struct schema *s,
-			 void *rec, const char *label);
+			 void *rec, const struct jx_yaml_where *where);
 
-/* A list of records (the sequence start is current), added to rec. */
+/* A list of records (the sequence start is current), added to rec, the
+ * record at `in`. */
 static bool
 read_list(struct reader *r, const struct field *f, void *rec,
-	  const char *label)
+	  const struct jx_yaml_where *in)
 {
 	char item_label[LABEL_MAX];
 
 	for (size_t n = 1;; n++) {
+		struct jx_yaml_where here = { f->sub->what, n, in };
 		void *item;
 
 		if (!jx_yaml_events_next(&r->y))
 			return false;
 		if (r->y.ev.type == YAML_SEQUENCE_END_EVENT)
 			return true;
-		if (*label)
-			snprintf(item_label, sizeof item_label, "%s %zu of %s",
-				 f->sub->what, n, label);
-		else
-			snprintf(item_label, sizeof item_label, "%s %zu",
-				 f->sub->what, n);
 		if (r->y.ev.type == YAML_ALIAS_EVENT) /* reported by next */
 			continue;
 		if (r->y.ev.type != YAML_MAPPING_START_EVENT) {
+			jx_yaml_where_label(item_label, sizeof item_label,
+					    &here);
 			jx_yaml_events_report(&r->y, JX_INVALID,
 					      r->y.ev.start_mark,
 					      _("%s must be a mapping, not %s"),
@@ -413,17 +450,17 @@ read_list(struct reader *r, const struct field *f, void *rec,
 		}
 		*(struct jx_tplace *)at(item, f->sub->where) =
 			place(r, r->y.ev.start_mark);
-		if (!read_mapping(r, f->sub, item, item_label))
+		if (!read_mapping(r, f->sub, item, &here))
 			return false;
 		if (f->sub->done)
-			f->sub->done(r, item, item_label);
+			f->sub->done(r, item, &here);
 	}
 }
 
 /* A scalar value of field f into rec. */
 static enum outcome
 store_scalar(struct reader *r, const struct field *f, void *rec,
-	     const char *ref)
+	     const struct ref *ref)
 {
 	switch (f->type) {
 	case F_TEXT:
@@ -440,17 +477,19 @@ store_scalar(struct reader *r, const struct field *f, void *rec,
 	}
 }
 
-/* The value of field f (its first event is current) into rec. */
+/* The value of field f (its first event is current) into rec, the record
+ * at `in`. */
 static bool
 read_value(struct reader *r, const struct field *f, void *rec,
-	   const char *label, enum outcome *out)
+	   const struct jx_yaml_where *in, enum outcome *out)
 {
 	yaml_event_type_t t = r->y.ev.type;
 	bool ok = t == YAML_SCALAR_EVENT ? f->type != F_LIST
 		: t == YAML_SEQUENCE_START_EVENT ? f->type == F_NAMES ||
 						   f->type == F_LIST
 		: false;
-	char ref[LABEL_MAX + 40];
+	struct ref ref = { f->key, in, 0 };
+	char name[REF_MAX];
 
 	*out = BAD;
 	if (t == YAML_ALIAS_EVENT) /* reported by next */
@@ -459,10 +498,10 @@ read_value(struct reader *r, const struct field *f, void *rec,
 		*out = ABSENT;
 		return true;
 	}
-	jx_yaml_field_ref(ref, sizeof ref, f->key, label);
 	if (!ok) {
+		ref_text(&ref, name, sizeof name);
 		jx_yaml_events_report(&r->y, JX_INVALID, r->y.ev.start_mark,
-				      _("%s must be %s, not %s"), ref,
+				      _("%s must be %s, not %s"), name,
 				      type_wanted(f->type),
 				      jx_yaml_events_kind(&r->y));
 		return jx_yaml_events_skip_node(&r->y);
@@ -471,11 +510,11 @@ read_value(struct reader *r, const struct field *f, void *rec,
 		*(struct jx_tplace *)at(rec, f->mark) =
 			place(r, r->y.ev.start_mark);
 	if (t == YAML_SCALAR_EVENT)
-		*out = store_scalar(r, f, rec, ref);
+		*out = store_scalar(r, f, rec, &ref);
 	else if (f->type == F_NAMES)
-		*out = store_names(r, at(rec, f->offset), ref);
+		*out = store_names(r, at(rec, f->offset), &ref);
 	else
-		*out = read_list(r, f, rec, label) ? STORED : BAD;
+		*out = read_list(r, f, rec, in) ? STORED : BAD;
 	return !r->y.stop;
 }
 
@@ -496,10 +535,10 @@ key_list(const struct schema *s, char *buf, size_t size)
 /* One key and its value (the key's event is current). */
 static bool
 read_entry(struct reader *r, const struct schema *s, void *rec,
-	   const char *label, struct key_state *keys)
+	   const struct jx_yaml_where *where, struct key_state *keys)
 {
 	const struct field *f;
-	char key[SHOWN * 2], known[200];
+	char key[SHOWN * 2], known[200], label[LABEL_MAX];
 	struct key_state *k;
 
 	if (r->y.ev.type != YAML_SCALAR_EVENT) {
@@ -512,15 +551,17 @@ read_entry(struct reader *r, const struct schema *s, void *rec,
 		       jx_yaml_events_next(&r->y) &&
 		       jx_yaml_events_skip_node(&r->y);
 	}
-	shown(r, key, sizeof key);
 	for (f = s->fields;
 	     f->key && strcmp(f->key, jx_yaml_events_scalar(&r->y)); f++)
 		;
+	if (!f->key || keys[f - s->fields].seen)
+		shown(r, key, sizeof key);   /* for the message */
 	if (!f->key) {
 		key_list(s, known, sizeof known);
 		jx_yaml_events_report(&r->y, JX_UNKNOWN, r->y.ev.start_mark,
 				      _("unknown key '%s' in %s (known: %s)"),
-				      key, describe(label), known);
+				      key, describe(where, label, sizeof label),
+				      known);
 		return jx_yaml_events_next(&r->y) &&
 		       jx_yaml_events_skip_node(&r->y);
 	}
@@ -529,7 +570,8 @@ read_entry(struct reader *r, const struct schema *s, void *rec,
 	if (k->seen) {
 		jx_yaml_events_report(&r->y, JX_INVALID, r->y.ev.start_mark,
 				      _("duplicate key '%s' in %s (first at "
-					"line %lu)"), key, describe(label),
+					"line %lu)"), key,
+				      describe(where, label, sizeof label),
 				      (unsigned long)k->key_mark.line + 1);
 		return jx_yaml_events_next(&r->y) &&
 		       jx_yaml_events_skip_node(&r->y);
@@ -539,15 +581,16 @@ read_entry(struct reader *r, const struct schema *s, void *rec,
 	if (!jx_yaml_events_next(&r->y))
 		return false;
 	k->value_mark = r->y.ev.start_mark;
-	return read_value(r, f, rec, label, &k->outcome);
+	return read_value(r, f, rec, where, &k->outcome);
 }
 
 /* After a mapping: required keys that are missing or empty. */
 static void
-check_required(struct reader *r, const struct schema *s, const char *label,
-	       yaml_mark_t start, const struct key_state *keys)
+check_required(struct reader *r, const struct schema *s,
+	       const struct jx_yaml_where *where, yaml_mark_t start,
+	       const struct key_state *keys)
 {
-	char ref[LABEL_MAX + 40];
+	char ref[REF_MAX], label[LABEL_MAX];
 
 	for (size_t i = 0; s->fields[i].key; i++) {
 		const struct field *f = &s->fields[i];
@@ -557,18 +600,22 @@ check_required(struct reader *r, const struct schema *s, const char *label,
 		if (!keys[i].seen) {
 			jx_yaml_events_report(&r->y, JX_MISSING, start,
 					      _("%s has no '%s'"),
-					      describe(label), f->key);
+					      describe(where, label,
+						       sizeof label),
+					      f->key);
 			continue;
 		}
-		jx_yaml_field_ref(ref, sizeof ref, f->key, label);
+		jx_yaml_field_ref(ref, sizeof ref, f->key, where);
 		jx_yaml_events_report(&r->y, JX_MISSING, keys[i].value_mark,
 				      _("%s is empty"), ref);
 	}
 }
 
+/* A mapping (its start event is current) with schema s into rec, the
+ * record at where (NULL: the file). */
 static bool
 read_mapping(struct reader *r, const struct schema *s, void *rec,
-	     const char *label)
+	     const struct jx_yaml_where *where)
 {
 	struct key_state keys[FIELDS_MAX];
 	yaml_mark_t start = r->y.ev.start_mark;
@@ -579,10 +626,10 @@ read_mapping(struct reader *r, const struct schema *s, void *rec,
 			return false;
 		if (r->y.ev.type == YAML_MAPPING_END_EVENT)
 			break;
-		if (!read_entry(r, s, rec, label, keys))
+		if (!read_entry(r, s, rec, where, keys))
 			return false;
 	}
-	check_required(r, s, label, start, keys);
+	check_required(r, s, where, start, keys);
 	return !r->y.stop;
 }
 
@@ -609,21 +656,21 @@ default_short(struct reader *r, char **short_name, const char *name)
 }
 
 static void
-level1_done(struct reader *r, void *rec, const char *label)
+level1_done(struct reader *r, void *rec, const struct jx_yaml_where *where)
 {
 	struct jx_tlevel1 *l1 = rec;
 
-	(void)label;
+	(void)where;
 	if (l1->name)
 		default_short(r, &l1->short_name, l1->name);
 }
 
 static void
-level2_done(struct reader *r, void *rec, const char *label)
+level2_done(struct reader *r, void *rec, const struct jx_yaml_where *where)
 {
 	struct jx_tlevel2 *l2 = rec;
 
-	(void)label;
+	(void)where;
 	if (l2->name)
 		default_short(r, &l2->short_name, l2->name);
 }
@@ -649,17 +696,18 @@ report_at(struct reader *r, struct jx_tplace p, const char *fmt, ...)
 /* The unit is one a target can have (it is compared with the unit of
  * targets), and fits the direction. */
 static void
-indicator_done(struct reader *r, void *rec, const char *label)
+indicator_done(struct reader *r, void *rec, const struct jx_yaml_where *where)
 {
 	struct jx_tindicator *ind = rec;
 	enum jx_direction d = ind->direction;
 	struct jx_target t;
-	char *text;
+	char *text, label[LABEL_MAX];
 	size_t n;
 
 	if (!ind->unit)
 		return;
 	if (d == JX_DIR_DEADLINE || d == JX_DIR_QUALITATIVE) {
+		jx_yaml_where_label(label, sizeof label, where);
 		report_at(r, ind->at.unit, _("'unit' in %s: a %s indicator has"
 					     " no unit"), label,
 			  jx_direction_name(d));
@@ -674,14 +722,15 @@ indicator_done(struct reader *r, void *rec, const char *label)
 	memcpy(text + 1, ind->unit, n + 1);
 	jx_target_parse(text, &t);
 	free(text);
-	if (t.kind != JX_TK_NUMBER || !t.unit[0] ||
-	    (t.warnings & (JX_TW_UNIT_IS_WORD | JX_TW_TRAILING_TEXT)))
-		report_at(r, ind->at.unit, _("'unit' in %s: '%s' does not read"
-					     " as a unit (write it as a target"
-					     " would: %%, 个, 万元, 元/人/天)"),
-			  label, ind->unit);
-	else
+	if (t.kind == JX_TK_NUMBER && t.unit[0] &&
+	    !(t.warnings & (JX_TW_UNIT_IS_WORD | JX_TW_TRAILING_TEXT))) {
 		snprintf(ind->unit_norm, sizeof ind->unit_norm, "%s", t.unit);
+		return;
+	}
+	jx_yaml_where_label(label, sizeof label, where);
+	report_at(r, ind->at.unit, _("'unit' in %s: '%s' does not read as a"
+				     " unit (write it as a target would: %%,"
+				     " 个, 万元, 元/人/天)"), label, ind->unit);
 }
 
 /* ---- One file, one directory ------------------------------------------------- */
@@ -704,7 +753,7 @@ read_stream(struct reader *r, struct jx_templates *into)
 				      jx_yaml_events_kind(&r->y));
 		if (!jx_yaml_events_skip_node(&r->y))
 			return;
-	} else if (!read_mapping(r, &file_schema, into, "")) {
+	} else if (!read_mapping(r, &file_schema, into, NULL)) {
 		return;
 	}
 	jx_yaml_events_finish(&r->y, "a template file holds one");

@@ -6,8 +6,8 @@
  * readers share (see yaml_events.h).
  *
  * Exports jx_yaml_events_read_file/init/free/next/skip_node/finish/
- * add_error/report/out_of_memory/scalar/cut/is_null/kind and
- * jx_yaml_field_ref. A syntax error
+ * add_error/report/out_of_memory/scalar/cut/is_null/kind,
+ * jx_yaml_where_label and jx_yaml_field_ref. A syntax error
  * and an anchor, alias or tag are found here, on the way from one event to
  * the next; what a node must hold is left to the reader.
  */
@@ -301,10 +301,32 @@ jx_yaml_events_kind(const struct jx_yaml_events *y)
 }
 
 void
-jx_yaml_field_ref(char *buf, size_t size, const char *key, const char *label)
+jx_yaml_where_label(char *buf, size_t size, const struct jx_yaml_where *where)
 {
-	if (*label)
-		snprintf(buf, size, "'%s' in %s", key, label);
-	else
-		snprintf(buf, size, "'%s'", key);
+	size_t len = 0;
+
+	if (size)
+		buf[0] = '\0';
+	for (const struct jx_yaml_where *w = where; w && len < size;
+	     w = w->up) {
+		const char *of = w == where ? "" : " of ";
+		int n = w->n ? snprintf(buf + len, size - len, "%s%s %zu", of,
+					w->what, w->n)
+			     : snprintf(buf + len, size - len, "%s%s", of,
+					w->what);
+
+		if (n < 0)
+			break;
+		len += (size_t)n;
+	}
+}
+
+void
+jx_yaml_field_ref(char *buf, size_t size, const char *key,
+		  const struct jx_yaml_where *where)
+{
+	int n = snprintf(buf, size, where ? "'%s' in " : "'%s'", key);
+
+	if (where && n >= 0 && (size_t)n < size)
+		jx_yaml_where_label(buf + n, size - (size_t)n, where);
 }

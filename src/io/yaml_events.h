@@ -13,8 +13,9 @@
  *
  * Exports struct jx_yaml_events and jx_yaml_events_read_file/init/free/
  * next/skip_node/finish (reading), jx_yaml_events_add_error/report/
- * out_of_memory (mistakes) and jx_yaml_events_scalar/cut/is_null/kind (the
- * current event).
+ * out_of_memory (mistakes), jx_yaml_events_scalar/cut/is_null/kind (the
+ * current event), and struct jx_yaml_where with jx_yaml_where_label and
+ * jx_yaml_field_ref (naming a place in messages).
  */
 #ifndef JX_IO_YAML_EVENTS_H
 #define JX_IO_YAML_EVENTS_H
@@ -129,10 +130,29 @@ bool jx_yaml_events_is_null(const struct jx_yaml_events *y);
  * "an alias" or "text". */
 const char *jx_yaml_events_kind(const struct jx_yaml_events *y);
 
+/*
+ * Where a record is, for messages. Readers keep it as a chain on their
+ * stack, from the record being read out to the top of the file, and make
+ * text of it only when they report a mistake: most records have none, and
+ * naming each one ("indicator 12 of project 3") cost more than reading it.
+ * A NULL chain is the top of the file (the document itself).
+ */
+struct jx_yaml_where {
+	const char *what;                /* "indicator", "money" */
+	size_t n;                        /* numbered from 1; 0: not numbered */
+	const struct jx_yaml_where *up;  /* the record it is in; NULL: top */
+};
+
+/* Names a record in messages the same way for every reader: "indicator 2
+ * of project 3", "money of project 3", "department"; "" for the top
+ * (where NULL). */
+void jx_yaml_where_label(char *buf, size_t size,
+			 const struct jx_yaml_where *where);
+
 /* Names a key in messages the same way for every reader: "'name' in
- * project 3" (label as the reader names the record), or "'year'" when
- * label is "" (the top of the file). */
+ * project 3" (where as jx_yaml_where_label names it), or "'year'" at the
+ * top of the file (where NULL). */
 void jx_yaml_field_ref(char *buf, size_t size, const char *key,
-		       const char *label);
+		       const struct jx_yaml_where *where);
 
 #endif

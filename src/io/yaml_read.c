@@ -146,21 +146,24 @@ const struct jx_yaml_schema jx_yaml_doc_schema = {
 	"", doc_fields, sizeof(struct jx_doc), NULL
 };
 
+/* A record's own name is made as the reader makes it. */
 void
 jx_yaml_label(char *buf, size_t size, const char *what, size_t index,
 	      const char *parent)
 {
-	bool top = !parent || !*parent;
-	int n = index ? snprintf(buf, size, "%s %zu", what, index)
-		      : snprintf(buf, size, "%s", what);
+	struct jx_yaml_where w = { what, index, NULL };
+	size_t n;
 
-	if (!top && n >= 0 && (size_t)n < size)
-		snprintf(buf + n, size - (size_t)n, " of %s", parent);
+	jx_yaml_where_label(buf, size, &w);
+	n = strlen(buf);
+	if (parent && *parent && n + 1 < size)
+		snprintf(buf + n, size - n, " of %s", parent);
 }
 
 /* ---- The reader ---------------------------------------------------------- */
 
-#define LABEL_MAX 160
+#define LABEL_MAX 160   /* "indicator 2 of project 3" */
+#define REF_MAX (LABEL_MAX + 40)  /* "'name' in " + a label */
 #define KEY_SHOWN 80   /* bytes of a key or value quoted in a message */
 #define FIELDS_MAX 32  /* fields in one schema table */
 
@@ -207,10 +210,14 @@ type_wanted(enum jx_yaml_type type)
 	}
 }
 
+/* The record at where, for a message: its label, or "the document". */
 static const char *
-describe(const char *label)
+describe(const struct jx_yaml_where *where, char *buf, size_t size)
 {
-	return *label ? label : "the document";
+	if (!where)
+		return "the document";
+	jx_yaml_where_label(buf, size, where);
+	return buf;
 }
 
 static char **
@@ -251,17 +258,20 @@ store_text(struct jx_yaml_events *r, const struct jx_yaml_field *f, void *rec)
 	return STORED;
 }
 
-/* ref names the field in messages ("'annual_total' in money of …"). */
+/* The store_ functions name field f of the record at `in` in their messages
+ * ("'annual_total' in money of …"), made only when they report one. */
 static enum outcome
 store_money(struct jx_yaml_events *r, const struct jx_yaml_field *f,
-	    void *rec, const char *ref)
+	    void *rec, const struct jx_yaml_where *in)
 {
 	struct jx_amount *a = (void *)((char *)rec + f->offset);
 	const char *text = jx_yaml_events_scalar(r);
 	struct jx_error e;
+	char ref[REF_MAX];
 
 	jx_error_clear(&e);
 	if (jx_money_parse_wan(text, &a->yuan, &e) != JX_OK) {
+		jx_yaml_field_ref(ref, sizeof ref, f->key, in);
 		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
 				      _("%s: %s"), ref, e.message);
 		return BAD;
@@ -272,13 +282,14 @@ store_money(struct jx_yaml_events *r, const struct jx_yaml_field *f,
 
 static enum outcome
 store_year(struct jx_yaml_events *r, const struct jx_yaml_field *f,
-	   void *rec, const char *ref)
+	   void *rec, const struct jx_yaml_where *in)
 {
 	int *year = (void *)((char *)rec + f->offset);
-	char text[KEY_SHOWN * 2];
+	char text[KEY_SHOWN * 2], ref[REF_MAX];
 
 	if (!(*year = scalar_year(r))) {
 		shown(r, text, sizeof text);
+		jx_yaml_field_ref(ref, sizeof ref, f->key, in);
 		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
 				      _("%s must be a year from 1900 to 2999, "
 				      "not '%s'"), ref, text);
@@ -290,13 +301,13 @@ store_year(struct jx_yaml_events *r, const struct jx_yaml_field *f,
 /* true or false, as YAML 1.2 writes them; stores the negation. */
 static enum outcome
 store_not(struct jx_yaml_events *r, const struct jx_yaml_field *f,
-	  void *rec, const char *ref)
+	  void *rec, const struct jx_yaml_where *in)
 {
 	static const char *const words[] = { "true", "True", "TRUE",
 					     "false", "False", "FALSE" };
 	bool *flag = (void *)((char *)rec + f->offset);
 	const char *text = jx_yaml_events_scalar(r);
-	char shown_text[KEY_SHOWN * 2];
+	char shown_text[KEY_SHOWN * 2], ref[REF_MAX];
 
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (strcmp(text, words[i]) == 0) {
@@ -304,6 +315,7 @@ store_not(struct jx_yaml_events *r, const struct jx_yaml_field *f,
 			return STORED;
 		}
 	shown(r, shown_text, sizeof shown_text);
+	jx_yaml_field_ref(ref, sizeof ref, f->key, in);
 	jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
 			      _("%s must be true or false, not '%s'"), ref,
 			      shown_text);
@@ -311,69 +323,70 @@ store_not(struct jx_yaml_events *r, const struct jx_yaml_field *f,
 }
 
 static enum outcome
-check_format(struct jx_yaml_events *r, const char *ref)
+check_format(struct jx_yaml_events *r, const struct jx_yaml_field *f,
+	     const struct jx_yaml_where *in)
 {
-	char text[KEY_SHOWN * 2];
+	char text[KEY_SHOWN * 2], ref[REF_MAX];
 
 	if (strcmp(jx_yaml_events_scalar(r), JX_YAML_FORMAT) == 0)
 		return STORED;
 	shown(r, text, sizeof text);
+	jx_yaml_field_ref(ref, sizeof ref, f->key, in);
 	jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
 			      _("%s must be '%s', not '%s'"), ref,
 			      JX_YAML_FORMAT, text);
 	return BAD;
 }
 
-/* Stores the current (non-null) scalar into field f of rec. */
+/* Stores the current (non-null) scalar into field f of rec, the record at
+ * `in`. */
 static enum outcome
 store_scalar(struct jx_yaml_events *r, const struct jx_yaml_field *f,
-	     void *rec, const char *label)
+	     void *rec, const struct jx_yaml_where *in)
 {
 	const char *text = jx_yaml_events_scalar(r);
-	char ref[LABEL_MAX + 40];
+	char ref[REF_MAX];
 
-	/* Most values are texts that need no reference to themselves: it is
-	 * made only for a message or a value that is checked. */
 	if (memchr(text, '\0', r->ev.data.scalar.length)) {
-		jx_yaml_field_ref(ref, sizeof ref, f->key, label);
+		jx_yaml_field_ref(ref, sizeof ref, f->key, in);
 		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
 				      _("%s contains a NUL character"), ref);
 		return BAD;
 	}
-	if (f->type == JX_YT_TEXT)
-		return store_text(r, f, rec);
-	jx_yaml_field_ref(ref, sizeof ref, f->key, label);
 	switch (f->type) {
-	case JX_YT_MONEY: return store_money(r, f, rec, ref);
-	case JX_YT_YEAR: return store_year(r, f, rec, ref);
-	case JX_YT_NOT: return store_not(r, f, rec, ref);
-	default: return check_format(r, ref);
+	case JX_YT_TEXT: return store_text(r, f, rec);
+	case JX_YT_MONEY: return store_money(r, f, rec, in);
+	case JX_YT_YEAR: return store_year(r, f, rec, in);
+	case JX_YT_NOT: return store_not(r, f, rec, in);
+	default: return check_format(r, f, in);
 	}
 }
 
 static bool read_mapping(struct jx_yaml_events *r,
 			 const struct jx_yaml_schema *s, void *rec,
-			 const char *label);
+			 const struct jx_yaml_where *where);
 
-/* Reads a list of records (the current event starts it) into rec. */
+/* Reads a list of records (the current event starts it) into rec, the
+ * record at `in`. */
 static bool
 read_list(struct jx_yaml_events *r, const struct jx_yaml_field *f, void *rec,
-	  const char *label)
+	  const struct jx_yaml_where *in)
 {
 	char item_label[LABEL_MAX];
 
 	for (size_t n = 1;; n++) {
+		struct jx_yaml_where here = { f->sub->what, n, in };
 		void *item;
 
 		if (!jx_yaml_events_next(r))
 			return false;
 		if (r->ev.type == YAML_SEQUENCE_END_EVENT)
 			return true;
-		jx_yaml_label(item_label, sizeof item_label, f->sub->what, n,
-			      label);
 		if (r->ev.type == YAML_ALIAS_EVENT) /* reported by next */
 			continue;
 		if (r->ev.type != YAML_MAPPING_START_EVENT) {
+			jx_yaml_where_label(item_label, sizeof item_label,
+					    &here);
 			jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
 					      _("%s must be a mapping, not %s"),
 					      item_label,
@@ -386,21 +399,23 @@ read_list(struct jx_yaml_events *r, const struct jx_yaml_field *f, void *rec,
 			jx_yaml_events_out_of_memory(r);
 			return false;
 		}
-		if (!read_mapping(r, f->sub, item, item_label))
+		if (!read_mapping(r, f->sub, item, &here))
 			return false;
 	}
 }
 
-/* Reads the value of field f (its first event is current) into rec. */
+/* Reads the value of field f (its first event is current) into rec, the
+ * record at `in`. */
 static bool
 read_value(struct jx_yaml_events *r, const struct jx_yaml_field *f, void *rec,
-	   const char *label, enum outcome *out)
+	   const struct jx_yaml_where *in, enum outcome *out)
 {
 	bool scalar = f->type != JX_YT_MAP && f->type != JX_YT_LIST;
 	yaml_event_type_t want = scalar ? YAML_SCALAR_EVENT
 			       : f->type == JX_YT_MAP ? YAML_MAPPING_START_EVENT
 						      : YAML_SEQUENCE_START_EVENT;
-	char ref[LABEL_MAX + 40], sub_label[LABEL_MAX];
+	struct jx_yaml_where sub = { f->sub ? f->sub->what : NULL, 0, in };
+	char ref[REF_MAX];
 
 	*out = BAD;
 	if (r->ev.type == YAML_ALIAS_EVENT) /* reported by next */
@@ -410,7 +425,7 @@ read_value(struct jx_yaml_events *r, const struct jx_yaml_field *f, void *rec,
 		return true;
 	}
 	if (r->ev.type != want) {
-		jx_yaml_field_ref(ref, sizeof ref, f->key, label);
+		jx_yaml_field_ref(ref, sizeof ref, f->key, in);
 		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
 				      _("%s must be %s, not %s"), ref,
 				      type_wanted(f->type),
@@ -418,23 +433,23 @@ read_value(struct jx_yaml_events *r, const struct jx_yaml_field *f, void *rec,
 		return jx_yaml_events_skip_node(r);
 	}
 	if (scalar) {
-		*out = store_scalar(r, f, rec, label);
+		*out = store_scalar(r, f, rec, in);
 		return !r->stop;
 	}
 	*out = STORED;
 	if (f->type == JX_YT_LIST)
-		return read_list(r, f, rec, label);
-	jx_yaml_label(sub_label, sizeof sub_label, f->sub->what, 0, label);
-	return read_mapping(r, f->sub, rec, sub_label);
+		return read_list(r, f, rec, in);
+	return read_mapping(r, f->sub, rec, &sub);
 }
 
 /* Reads one key and its value (the key's event is current). */
 static bool
 read_entry(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
-	   void *rec, const char *label, struct key_state *keys)
+	   void *rec, const struct jx_yaml_where *where,
+	   struct key_state *keys)
 {
 	const struct jx_yaml_field *f = NULL;
-	char key[KEY_SHOWN * 2];
+	char key[KEY_SHOWN * 2], label[LABEL_MAX];
 	struct key_state *k;
 
 	if (r->ev.type != YAML_SCALAR_EVENT) {
@@ -453,7 +468,7 @@ read_entry(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
 	if (!f->key) {
 		jx_yaml_events_report(r, JX_UNKNOWN, r->ev.start_mark,
 				      _("unknown key '%s' in %s"), key,
-				      describe(label));
+				      describe(where, label, sizeof label));
 		return jx_yaml_events_next(r) && jx_yaml_events_skip_node(r);
 	}
 	assert(f - s->fields < FIELDS_MAX);
@@ -461,7 +476,8 @@ read_entry(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
 	if (k->seen) {
 		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
 				      _("duplicate key '%s' in %s (first at "
-				      "line %lu)"), key, describe(label),
+				      "line %lu)"), key,
+				      describe(where, label, sizeof label),
 				      (unsigned long)k->key_mark.line + 1);
 		return jx_yaml_events_next(r) && jx_yaml_events_skip_node(r);
 	}
@@ -470,16 +486,16 @@ read_entry(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
 	if (!jx_yaml_events_next(r))
 		return false;
 	k->value_mark = r->ev.start_mark;
-	return read_value(r, f, rec, label, &k->outcome);
+	return read_value(r, f, rec, where, &k->outcome);
 }
 
 /* After a mapping: reports required keys that are missing or empty. */
 static void
 check_required(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
-	       const char *label, yaml_mark_t start,
+	       const struct jx_yaml_where *where, yaml_mark_t start,
 	       const struct key_state *keys)
 {
-	char ref[LABEL_MAX + 40];
+	char ref[REF_MAX], label[LABEL_MAX];
 
 	for (size_t i = 0; s->fields[i].key; i++) {
 		const struct jx_yaml_field *f = &s->fields[i];
@@ -489,19 +505,22 @@ check_required(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
 		if (!keys[i].seen) {
 			jx_yaml_events_report(r, JX_MISSING, start,
 					      _("%s has no '%s'"),
-					      describe(label), f->key);
+					      describe(where, label,
+						       sizeof label),
+					      f->key);
 			continue;
 		}
-		jx_yaml_field_ref(ref, sizeof ref, f->key, label);
+		jx_yaml_field_ref(ref, sizeof ref, f->key, where);
 		jx_yaml_events_report(r, JX_MISSING, keys[i].value_mark,
 				      _("%s is empty"), ref);
 	}
 }
 
-/* Reads a mapping (its start event is current) with schema s into rec. */
+/* Reads a mapping (its start event is current) with schema s into rec,
+ * the record at where (NULL: the document). */
 static bool
 read_mapping(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
-	     void *rec, const char *label)
+	     void *rec, const struct jx_yaml_where *where)
 {
 	struct key_state keys[FIELDS_MAX];
 	yaml_mark_t start = r->ev.start_mark;
@@ -512,10 +531,10 @@ read_mapping(struct jx_yaml_events *r, const struct jx_yaml_schema *s,
 			return false;
 		if (r->ev.type == YAML_MAPPING_END_EVENT)
 			break;
-		if (!read_entry(r, s, rec, label, keys))
+		if (!read_entry(r, s, rec, where, keys))
 			return false;
 	}
-	check_required(r, s, label, start, keys);
+	check_required(r, s, where, start, keys);
 	return !r->stop;
 }
 
@@ -543,7 +562,7 @@ read_stream(struct jx_yaml_events *r, struct jx_doc *doc)
 				      JX_YAML_FORMAT, jx_yaml_events_kind(r));
 		if (!jx_yaml_events_skip_node(r))
 			return;
-	} else if (!read_mapping(r, &jx_yaml_doc_schema, doc, "")) {
+	} else if (!read_mapping(r, &jx_yaml_doc_schema, doc, NULL)) {
 		return;
 	}
 	jx_yaml_events_finish(r, "a file holds one department and year");

@@ -780,6 +780,50 @@ test_error_types(void **state)
 		"a.yaml:13:3: indicator 2 must be a mapping, not text\n");
 }
 
+/* Mistakes three records deep (a level-2 of a level-1 of a framework) name
+ * the whole way to them, though the reader makes that text only when it
+ * reports one. */
+static void
+test_error_nested_labels(void **state)
+{
+	(void)state;
+	write_file("a.yaml",
+		   "format: jixiao-templates/1\n"
+		   "frameworks:\n"
+		   "- name: x\n"
+		   "  levels:\n"
+		   "  - name: 产出指标\n"
+		   "    level2:\n"
+		   "    - name: 数量指标\n"
+		   "      required: maybe\n"
+		   "      unit: '%'\n"
+		   "    - 质量指标\n"
+		   "    - short: 时效\n"
+		   "  - name: 效益指标\n"
+		   "    level2:\n"
+		   "    - name: 社会效益指标\n"
+		   "      aliases: [社会效益, [x], \"a\\0b\"]\n"
+		   "      name: 社会\n"
+		   "  - name: ''\n"
+		   "    level2: []\n");
+	expect_errors(
+		"a.yaml:8:17: 'required' in level-2 1 of level-1 1 of"
+		" framework 1 must be true or false, not 'maybe'\n"
+		"a.yaml:9:7: unknown key 'unit' in level-2 1 of level-1 1 of"
+		" framework 1 (known: name, short, required, aliases)\n"
+		"a.yaml:10:7: level-2 2 of level-1 1 of framework 1 must be a"
+		" mapping, not text\n"
+		"a.yaml:11:7: level-2 3 of level-1 1 of framework 1 has no"
+		" 'name'\n"
+		"a.yaml:15:23: item 2 of 'aliases' in level-2 1 of level-1 2"
+		" of framework 1 must be text\n"
+		"a.yaml:15:28: item 3 of 'aliases' in level-2 1 of level-1 2"
+		" of framework 1 contains a NUL character\n"
+		"a.yaml:16:7: duplicate key 'name' in level-2 1 of level-1 2"
+		" of framework 1 (first at line 14)\n"
+		"a.yaml:17:11: 'name' in level-1 3 of framework 1 is empty\n");
+}
+
 static void
 test_error_keys(void **state)
 {
@@ -1151,6 +1195,7 @@ main(void)
 		cmocka_unit_test_setup(test_error_duplicate_indicator,
 				       setup_dir),
 		cmocka_unit_test_setup(test_error_types, setup_dir),
+		cmocka_unit_test_setup(test_error_nested_labels, setup_dir),
 		cmocka_unit_test_setup(test_error_keys, setup_dir),
 		cmocka_unit_test_setup(test_error_missing_format, setup_dir),
 		cmocka_unit_test_setup(test_error_frameworks, setup_dir),

@@ -884,6 +884,77 @@ test_read_text_errors(void **state)
 	}
 }
 
+/* Mistakes in the records of a project (its money, its plan, its
+ * indicators) name the whole way to them, though the reader makes that
+ * text only when it reports one. */
+static void
+test_read_nested_labels(void **state)
+{
+	static const char text[] =
+		"format: jixiao/1\n"
+		"department:\n"
+		"  name: 某单位\n"
+		"year: 2021\n"
+		"projects:\n"
+		"- name: 一\n"
+		"- name: 二\n"
+		"  reviewed: yes\n"
+		"  money:\n"
+		"    annual_total: [1]\n"
+		"    annual_fiscal: 十二万\n"
+		"  plan:\n"
+		"  - percent: 50%\n"
+		"  indicators:\n"
+		"  - level1: 产出指标\n"
+		"    level2: 数量指标\n"
+		"    name: 甲\n"
+		"    name: 乙\n"
+		"    target: \"≥1\\0个\"\n"
+		"  - 资金使用率\n"
+		"  - level1: 效益指标\n"
+		"    level2: {a: b}\n"
+		"    name: 丙\n"
+		"    target: ''\n"
+		"    colour: red\n";
+	static const char want[] =
+		"8:13: 'reviewed' in project 2 must be true or false, not "
+		"'yes'\n"
+		"10:19: 'annual_total' in money of project 2 must be an amount "
+		"in 万元, not a list\n"
+		"11:20: 'annual_fiscal' in money of project 2: amount \"十二万\" "
+		"is not a number of 万元: unexpected \"十\"\n"
+		"13:5: plan item 1 of project 2 has no 'label'\n"
+		"18:5: duplicate key 'name' in indicator 1 of project 2 (first "
+		"at line 17)\n"
+		"19:13: 'target' in indicator 1 of project 2 contains a NUL "
+		"character\n"
+		"20:5: indicator 2 of project 2 must be a mapping, not text\n"
+		"22:13: 'level2' in indicator 3 of project 2 must be text, not "
+		"a mapping\n"
+		"24:13: 'target' in indicator 3 of project 2 is empty\n"
+		"25:5: unknown key 'colour' in indicator 3 of project 2\n";
+	struct jx_errlist errors;
+	struct jx_doc doc;
+	char got[2048];
+	size_t n = 0;
+
+	(void)state;
+	jx_errlist_init(&errors);
+	assert_int_equal(jx_yaml_read_doc(text, sizeof text - 1, "t.yaml",
+					  &doc, &errors),
+			 JX_INVALID);
+	got[0] = '\0';
+	for (size_t i = 0; i < errors.count && n < sizeof got; i++) {
+		const struct jx_error *e = &errors.items[i];
+
+		n += (size_t)snprintf(got + n, sizeof got - n, "%ld:%ld: %s\n",
+				      e->line, e->column, e->message);
+	}
+	assert_string_equal(got, want);
+	jx_errlist_free(&errors);
+	assert_null(doc.projects);
+}
+
 static void
 test_read_too_many_errors(void **state)
 {
@@ -1372,6 +1443,7 @@ main(void)
 		BAD(comments_only),
 		BAD(only_format),
 		cmocka_unit_test(test_read_text_errors),
+		cmocka_unit_test(test_read_nested_labels),
 		cmocka_unit_test(test_read_too_many_errors),
 		cmocka_unit_test(test_read_appends_errors),
 		cmocka_unit_test(test_read_file_input_errors),
