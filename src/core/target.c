@@ -170,12 +170,16 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Length of lit if s starts with it, else 0. */
+/* Length of lit if s starts with it, else 0. The word tables are scanned
+ * whole at every parse: most words differ in their first byte. */
 static size_t
 starts(const char *s, const char *lit)
 {
-	size_t n = strlen(lit);
+	size_t n;
 
+	if (s[0] != lit[0])
+		return 0;
+	n = strlen(lit);
 	return strncmp(s, lit, n) == 0 ? n : 0;
 }
 
@@ -456,6 +460,8 @@ unit_prefix(const char *s, size_t n, size_t *len)
 
 	*len = 0;
 	for (i = 0; i < N_OF(units); i++) {
+		if (n == 0 || units[i].text[0] != s[0])
+			continue;
 		k = strlen(units[i].text);
 		if (k > *len && k <= n && memcmp(s, units[i].text, k) == 0) {
 			best = &units[i];
