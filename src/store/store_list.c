@@ -295,12 +295,35 @@ jx_store_rank(struct jx_store *st, enum jx_list list, int64_t parent,
 	return step == SQLITE_ROW ? JX_OK : jx_db_error(st, err, "counting");
 }
 
-enum jx_status
-jx_store_years(struct jx_store *st, int64_t department_id, jx_year_cb cb,
-	       void *ctx, struct jx_error *err)
+/* One row of a years statement: JX_YEAR_SELECT's columns, or (id, year)
+ * only when brief. */
+static struct jx_year_row
+year_row(sqlite3_stmt *s, bool brief, int64_t department_id)
 {
-	sqlite3_stmt *s = jx_stmt(st, department_id ? JX_STMT_LIST_YEARS_OF
-						  : JX_STMT_LIST_YEARS, err);
+	if (brief)
+		return (struct jx_year_row){
+			.id = sqlite3_column_int64(s, 0),
+			.department_id = department_id,
+			.year = sqlite3_column_int(s, 1),
+		};
+	return (struct jx_year_row){
+		.id = sqlite3_column_int64(s, 0),
+		.department_id = sqlite3_column_int64(s, 1),
+		.year = sqlite3_column_int(s, 2),
+		.projects = sqlite3_column_int64(s, 3),
+		.indicators = sqlite3_column_int64(s, 4),
+		.total = jx_col_amount(s, 5),
+		.dept_code = jx_col_text(s, 6),
+		.dept_name = jx_col_text(s, 7),
+	};
+}
+
+static enum jx_status
+list_years(struct jx_store *st, enum jx_stmt_id id, int64_t department_id,
+	   jx_year_cb cb, void *ctx, struct jx_error *err)
+{
+	sqlite3_stmt *s = jx_stmt(st, id, err);
+	bool brief = id == JX_STMT_LIST_YEAR_IDS;
 	int step;
 
 	if (!s)
@@ -308,16 +331,8 @@ jx_store_years(struct jx_store *st, int64_t department_id, jx_year_cb cb,
 	if (department_id)
 		sqlite3_bind_int64(s, 1, department_id);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		struct jx_year_row row = {
-			.id = sqlite3_column_int64(s, 0),
-			.department_id = sqlite3_column_int64(s, 1),
-			.year = sqlite3_column_int(s, 2),
-			.projects = sqlite3_column_int64(s, 3),
-			.indicators = sqlite3_column_int64(s, 4),
-			.total = jx_col_amount(s, 5),
-			.dept_code = jx_col_text(s, 6),
-			.dept_name = jx_col_text(s, 7),
-		};
+		struct jx_year_row row = year_row(s, brief, department_id);
+
 		if (cb(ctx, &row) != 0)
 			break;
 	}
@@ -328,28 +343,20 @@ jx_store_years(struct jx_store *st, int64_t department_id, jx_year_cb cb,
 }
 
 enum jx_status
+jx_store_years(struct jx_store *st, int64_t department_id, jx_year_cb cb,
+	       void *ctx, struct jx_error *err)
+{
+	return list_years(st, department_id ? JX_STMT_LIST_YEARS_OF
+					    : JX_STMT_LIST_YEARS,
+			  department_id, cb, ctx, err);
+}
+
+enum jx_status
 jx_store_year_ids(struct jx_store *st, int64_t department_id, jx_year_cb cb,
 		  void *ctx, struct jx_error *err)
 {
-	sqlite3_stmt *s = jx_stmt(st, JX_STMT_LIST_YEAR_IDS, err);
-	int step;
-
-	if (!s)
-		return JX_DB;
-	sqlite3_bind_int64(s, 1, department_id);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		struct jx_year_row row = {
-			.id = sqlite3_column_int64(s, 0),
-			.department_id = department_id,
-			.year = sqlite3_column_int(s, 1),
-		};
-		if (cb(ctx, &row) != 0)
-			break;
-	}
-	sqlite3_reset(s);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return jx_db_error(st, err, "listing years");
-	return JX_OK;
+	return list_years(st, JX_STMT_LIST_YEAR_IDS, department_id, cb, ctx,
+			  err);
 }
 
 /* Runs a one-column id query bound to (parent?, text); 0 when no row. */
