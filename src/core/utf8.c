@@ -75,6 +75,27 @@ bad:
 	return 1;
 }
 
+size_t
+jx_utf8_drop_cut(char *s)
+{
+	size_t len = strlen(s), start = len, need;
+	unsigned char lead;
+
+	while (start > 0 && len - start < 3 &&
+	       ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start == 0)
+		return len;
+	lead = (unsigned char)s[--start];
+	need = lead < 0xC2 || lead > 0xF4 ? 0
+	     : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+	if (need > len - start) {
+		s[start] = '\0';
+		return start;
+	}
+	return len;
+}
+
 bool
 jx_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {

@@ -51,6 +51,10 @@ size_t jx_str_width(const char *s, bool ambiguous_wide);
 size_t jx_utf8_fit(const char *s, size_t max_width, size_t reserve,
 		   bool ambiguous_wide, bool *trimmed, size_t *width);
 
+/* Drops a character cut short at the end of s, as a copy to a byte limit
+ * (snprintf into a fixed buffer) leaves it; returns the length left. */
+size_t jx_utf8_drop_cut(char *s);
+
 /*
  * Writes s cut to max_width columns into buf: when it does not fit, the
  * prefix that fits in max_width-1 columns followed by "…" (U+2026, one

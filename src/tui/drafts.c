@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/utf8.h"
 #include "tui/edit.h"
 #include "tui/term.h"
 
@@ -124,6 +125,7 @@ reopen(struct jx_app *app, const struct jx_draft *d)
 		snprintf(c.what, sizeof c.what, "%s", _("a new record"));
 	snprintf(f.title, sizeof f.title, _("Draft kept %s · %s"), d->at,
 		 c.what);
+	jx_utf8_drop_cut(f.title);
 	if (jx_edit_fill(&f, rec, c.before) == JX_OK &&
 	    jx_form_unpack(&f, d->body, d->body_len) == JX_OK)
 		jx_edit_run_form(app, &f, &c);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/utf8.h"
 #include "store/store_edit.h"
 #include "tui/app.h"
 #include "tui/edit.h"
@@ -359,6 +360,7 @@ open_edit(struct jx_app *app, enum jx_rec_kind rec, int64_t id)
 		 rec == JX_REC_YEAR ? _("Department and year")
 		 : rec == JX_REC_PROJECT ? _("Project") : _("Indicator"),
 		 c.what);
+	jx_utf8_drop_cut(f.title);
 	f.record_id = id;
 	f.parent_id = meta.parent_id;
 	f.version = meta.version;

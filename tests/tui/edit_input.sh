@@ -208,6 +208,7 @@ for size in "80 24" "160 48"; do
 	screen_fits "$W" "$H" "$at: the form fits after the bad bytes"
 	if grep -q "$(printf '\357\277\275')" "$JX_RUN/screen"; then
 		fail "$at: no replacement character is drawn"
+		grep -n "$(printf '\357\277\275')" "$JX_RUN/screen" | diag
 	else
 		pass "$at: no replacement character is drawn"
 	fi

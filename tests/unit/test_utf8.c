@@ -142,6 +142,33 @@ valid_agrees_with_decode(void **state)
 			}
 }
 
+/* What snprintf leaves when it cuts into a character is dropped; whole
+ * characters and text that is not UTF-8 at all are left as they are. */
+static void
+drop_cut_at_the_end(void **state)
+{
+	static const struct { const char *in, *out; } cases[] = {
+		{ "ab" SHE, "ab" SHE },          /* whole */
+		{ "ab\xE4\xB8", "ab" },           /* two bytes of three */
+		{ "ab\xE4", "ab" },               /* the lead byte only */
+		{ SHE "\xF0\x9F\x98", SHE },      /* three of four */
+		{ "x\xC3", "x" },
+		{ "x\xC3\xA9", "x\xC3\xA9" },       /* é, whole */
+		{ "x\x80", "x\x80" },             /* a stray byte: not a cut */
+		{ "\xB8\xAD", "\xB8\xAD" },
+		{ "", "" },
+		{ "abc", "abc" },
+	};
+	char buf[32];
+
+	(void)state;
+	for (size_t i = 0; i < N_ELEMS(cases); i++) {
+		strcpy(buf, cases[i].in);
+		assert_int_equal(jx_utf8_drop_cut(buf), strlen(cases[i].out));
+		assert_string_equal(buf, cases[i].out);
+	}
+}
+
 static void
 decode_code_points(void **state)
 {
@@ -610,6 +637,7 @@ main(void)
 		cmocka_unit_test(valid_rejects_with_offset),
 		cmocka_unit_test(valid_accepts_edges),
 		cmocka_unit_test(valid_agrees_with_decode),
+		cmocka_unit_test(drop_cut_at_the_end),
 		cmocka_unit_test(decode_code_points),
 		cmocka_unit_test(code_point_widths),
 		cmocka_unit_test(ambiguous_table_and_search),
