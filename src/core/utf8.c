@@ -76,9 +76,9 @@ bad:
 }
 
 size_t
-jx_utf8_drop_cut(char *s)
+jx_utf8_whole_len(const char *s, size_t len)
 {
-	size_t len = strlen(s), start = len, need;
+	size_t start = len, need;
 	unsigned char lead;
 
 	while (start > 0 && len - start < 3 &&
@@ -89,10 +89,15 @@ jx_utf8_drop_cut(char *s)
 	lead = (unsigned char)s[--start];
 	need = lead < 0xC2 || lead > 0xF4 ? 0
 	     : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-	if (need > len - start) {
-		s[start] = '\0';
-		return start;
-	}
+	return need > len - start ? start : len;
+}
+
+size_t
+jx_utf8_drop_cut(char *s)
+{
+	size_t len = jx_utf8_whole_len(s, strlen(s));
+
+	s[len] = '\0';
 	return len;
 }
 

@@ -52,8 +52,10 @@ size_t jx_utf8_fit(const char *s, size_t max_width, size_t reserve,
 		   bool ambiguous_wide, bool *trimmed, size_t *width);
 
 /* Drops a character cut short at the end of s, as a copy to a byte limit
- * (snprintf into a fixed buffer) leaves it; returns the length left. */
+ * (snprintf into a fixed buffer) leaves it; returns the length left.
+ * jx_utf8_whole_len: the same length for len bytes at s, s unchanged. */
 size_t jx_utf8_drop_cut(char *s);
+size_t jx_utf8_whole_len(const char *s, size_t len);
 
 /*
  * Writes s cut to max_width columns into buf: when it does not fit, the

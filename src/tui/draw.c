@@ -109,6 +109,19 @@ jx_cell(const struct jx_app *app, int y, int x, int width, const char *text,
 	if (width <= 0)
 		return;
 	text = visible(text ? text : "", safe, sizeof safe);
+	/* A text composed into a buffer (a status line, a title) may end in
+	 * half a character where the buffer ended: not drawn. */
+	if (text != safe) {
+		size_t len = strlen(text), whole = jx_utf8_whole_len(text, len);
+
+		if (whole < len && whole < sizeof safe) {
+			memcpy(safe, text, whole);
+			safe[whole] = '\0';
+			text = safe;
+		}
+	} else {
+		jx_utf8_drop_cut(safe);
+	}
 	jx_utf8_pad(text, (size_t)width, right, app->ambiguous_wide,
 		    buf, sizeof buf);
 	attrset(attr);

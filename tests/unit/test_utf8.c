@@ -164,6 +164,8 @@ drop_cut_at_the_end(void **state)
 	(void)state;
 	for (size_t i = 0; i < N_ELEMS(cases); i++) {
 		strcpy(buf, cases[i].in);
+		assert_int_equal(jx_utf8_whole_len(buf, strlen(buf)),
+				 strlen(cases[i].out));
 		assert_int_equal(jx_utf8_drop_cut(buf), strlen(cases[i].out));
 		assert_string_equal(buf, cases[i].out);
 	}
