@@ -10,7 +10,7 @@
 
 /* 'JXIO': marks a database file as jixiao's (PRAGMA application_id). */
 #define JX_APPLICATION_ID 0x4A58494F
-#define JX_SCHEMA_VERSION 6
+#define JX_SCHEMA_VERSION 7
 
 /* Brings db (opened read-write) up to JX_SCHEMA_VERSION in one transaction.
  * path is only used in messages. Refuses a newer schema (JX_TOONEW) and a

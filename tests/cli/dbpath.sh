@@ -79,7 +79,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		jx --db newer.db $jx_cmd
 		is_status 2 "$jx_cmd --db NEWER exits 2"
 		err_is "$jx_cmd --db NEWER: written by a newer jixiao" <<'EOF'
-jixiao: newer.db: written by a newer jixiao (schema 99; this program knows up to 6); not opened, nothing changed
+jixiao: newer.db: written by a newer jixiao (schema 99; this program knows up to 7); not opened, nothing changed
 EOF
 		file_unchanged "$jx_cmd --db NEWER: the file is unchanged" newer.db
 		no_file "$jx_cmd --db NEWER: no side files" newer.db-wal newer.db-shm
@@ -121,7 +121,7 @@ export JIXIAO_DB
 jx init
 is_status 0 "init with JIXIAO_DB exits 0"
 out_is "init with JIXIAO_DB uses it" <<EOF
-database $JX_WORK/env.db is ready (schema 6)
+database $JX_WORK/env.db is ready (schema 7)
 EOF
 jx import good.yaml
 is_status 0 "import with JIXIAO_DB exits 0"

@@ -6,7 +6,7 @@
 jx --db new.db init
 is_status 0 "init exits 0"
 out_is "init prints the ready line" <<'EOF'
-database new.db is ready (schema 6)
+database new.db is ready (schema 7)
 EOF
 err_empty "init writes nothing to stderr"
 is_file "init created the database file" new.db
@@ -15,14 +15,14 @@ keep_db new.db
 jx --db new.db init
 is_status 0 "init on an existing database exits 0"
 out_is "init again prints the ready line again" <<'EOF'
-database new.db is ready (schema 6)
+database new.db is ready (schema 7)
 EOF
 db_unchanged "init again leaves the database as it was" new.db
 
 jx --db s.db init --samples
 is_status 0 "init --samples exits 0"
 out_is "init --samples imports the three samples" <<'EOF'
-database s.db is ready (schema 6)
+database s.db is ready (schema 7)
 imported into s.db: department-years: 3, projects: 44, indicators: 382
 EOF
 err_empty "init --samples writes nothing to stderr"

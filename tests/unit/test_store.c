@@ -2685,7 +2685,16 @@ remove_tree(const char *dir)
 	rmdir(dir);
 }
 
-/* Takes a current file back to schema 5: what 5 -> 6 added, removed. */
+/* Takes a current file back to schema 6: the search index as it was,
+ * with the size of every column of every row. */
+#define UNDO_SCHEMA_7 \
+	"DROP TABLE indicator_fts;" \
+	" CREATE VIRTUAL TABLE indicator_fts USING fts5(name, target," \
+	" description, basis, content='indicator', content_rowid='id'," \
+	" tokenize='trigram case_sensitive 1');" \
+	" INSERT INTO indicator_fts(indicator_fts) VALUES ('rebuild');"
+
+/* Takes a schema-6 file back to schema 5: what 5 -> 6 added, removed. */
 #define UNDO_SCHEMA_6 "ALTER TABLE project DROP COLUMN digest;"
 
 /* Takes a schema-5 file back to schema 4: what 4 -> 5 added, removed. */
@@ -2715,7 +2724,7 @@ test_migrate_from_v1(void **state)
 	jx_doc_free(&d);
 	jx_store_close(st);
 	db = raw_open(path, SQLITE_OPEN_READWRITE);
-	exec_sql(db, UNDO_SCHEMA_6 UNDO_SCHEMA_5
+	exec_sql(db, UNDO_SCHEMA_7 UNDO_SCHEMA_6 UNDO_SCHEMA_5
 		 " DROP TRIGGER indicator_fts_delete; DROP TRIGGER indicator_fts_update;"
 		 " DROP TABLE indicator_fts;"
 		 " DROP TABLE project_link; PRAGMA user_version = 1;");
@@ -2901,7 +2910,7 @@ test_search_index(void **state)
 	/* Back to schema 2, as the previous release wrote it: reopening
 	 * builds the index for the rows already there. */
 	sqlite3 *db = raw_open(path, SQLITE_OPEN_READWRITE);
-	exec_sql(db, UNDO_SCHEMA_6 UNDO_SCHEMA_5
+	exec_sql(db, UNDO_SCHEMA_7 UNDO_SCHEMA_6 UNDO_SCHEMA_5
 		 " DROP TRIGGER indicator_fts_delete; DROP TRIGGER indicator_fts_update;"
 		 " DROP TABLE indicator_fts;"
 		 " PRAGMA user_version = 2;");
@@ -2919,6 +2928,52 @@ test_search_index(void **state)
 				      " instr(description, '满意度') > 0 OR"
 				      " instr(basis, '满意度') > 0"));
 	assert_true(count >= 1);
+	close_store(st, path);
+}
+
+/* A schema-6 file, whose search index kept every column's size, gets
+ * the index without them on open, and finds what it found before. */
+static void
+test_search_index_drops_sizes(void **state)
+{
+	static const char *const texts[] = { "满意度", "≥90", "Ab", "9" };
+	char path[PATH_SIZE];
+	struct jx_store *st = new_store("sizes.db", path);
+	int64_t before[4], after;
+	struct jx_error err;
+	struct jx_doc d;
+	sqlite3 *db;
+
+	(void)state;
+	rich_doc(&d);
+	put_ok(st, &d, "rich.yaml");
+	jx_doc_free(&d);
+	for (size_t i = 0; i < 4; i++) {
+		jx_error_clear(&err);
+		assert_int_equal(jx_store_search_count(st, texts[i], &before[i],
+						       &err), JX_OK);
+	}
+	assert_true(before[0] > 0);
+	jx_store_close(st);
+	db = raw_open(path, SQLITE_OPEN_READWRITE);
+	exec_sql(db, UNDO_SCHEMA_7 " PRAGMA user_version = 6;");
+	assert_int_equal(q_int(db, "SELECT count(*) FROM sqlite_schema WHERE"
+			       " name = 'indicator_fts_docsize'"), 1);
+	sqlite3_close(db);
+
+	st = open_store(path, JX_OPEN_WRITE);
+	assert_int_equal(q_int(st->db, "PRAGMA user_version"),
+			 JX_SCHEMA_VERSION);
+	assert_int_equal(q_int(st->db, "SELECT count(*) FROM sqlite_schema"
+			       " WHERE name = 'indicator_fts_docsize'"), 0);
+	exec_sql(st->db, "INSERT INTO indicator_fts(indicator_fts, rank)"
+		 " VALUES ('integrity-check', 1)");
+	for (size_t i = 0; i < 4; i++) {
+		jx_error_clear(&err);
+		assert_int_equal(jx_store_search_count(st, texts[i], &after,
+						       &err), JX_OK);
+		assert_int_equal(after, before[i]);
+	}
 	close_store(st, path);
 }
 
@@ -2951,6 +3006,7 @@ main(void)
 		cmocka_unit_test(test_query_plans),
 		cmocka_unit_test(test_year_ids),
 		cmocka_unit_test(test_migrate_from_v1),
+		cmocka_unit_test(test_search_index_drops_sizes),
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_search_index),
 	};
