@@ -237,6 +237,8 @@ jx_store_close(struct jx_store *st)
 		return;
 	for (int i = 0; i < JX_STMT_COUNT; i++)
 		sqlite3_finalize(st->stmts[i]);
+	for (int i = 0; i <= JX_INDICATOR_BATCH; i++)
+		sqlite3_finalize(st->add_indicators[i]);
 	for (int i = 0; st->targets && i < JX_TARGET_CACHE; i++)
 		free(st->targets[i].text);
 	free(st->targets);

@@ -95,6 +95,21 @@
 	  " AND substr(i." col ", 1, length(?2)) = ?2" fts \
 	  " GROUP BY i." col " ORDER BY n DESC, i." col " LIMIT ?3")
 
+/* Adding indicators: this, then one parenthesised row of JX_INDICATOR_PARAMS
+ * parameters (project_id, seq, the six texts, the nine columns of the
+ * parsed target, the time for created_at and updated_at, id, version) for
+ * each indicator. */
+#define JX_INSERT_INDICATORS \
+	"INSERT INTO indicator(project_id, seq, level1, level2, name," \
+	" description, target, basis, t_kind, t_cmp, t_value, t_unit, t_year," \
+	" t_month, t_day, t_word, t_warn, created_at, updated_at, id," \
+	" version) VALUES"
+#define JX_INDICATOR_PARAMS 20
+
+/* Indicators of a project added by one statement at most (an import adds
+ * a project's with one statement, not one each). */
+#define JX_INDICATOR_BATCH 16
+
 /* Every statement the store runs more than once, prepared once per handle
  * (SQLITE_PREPARE_PERSISTENT) and reset after use. */
 #define JX_STMT_LIST(_) \
@@ -126,12 +141,8 @@
 	_(INSERT_CHECKPOINT, \
 	  "INSERT INTO checkpoint(project_id, seq, label, percent)" \
 	  " VALUES(?1, ?2, ?3, ?4)") \
-	_(INSERT_INDICATOR, \
-	  "INSERT INTO indicator(project_id, seq, level1, level2, name," \
-	  " description, target, basis, t_kind, t_cmp, t_value, t_unit, t_year," \
-	  " t_month, t_day, t_word, t_warn, created_at, updated_at, id," \
-	  " version)" \
-	  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14," \
+	_(INSERT_INDICATOR, JX_INSERT_INDICATORS \
+	  "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14," \
 	  " ?15, ?16, ?17, ?18, ?18, ?19, ?20)") \
 	_(INDEX_NEW, \
 	  "INSERT INTO indicator_fts(rowid, name, target, description, basis)" \
@@ -448,14 +459,16 @@ struct jx_store {
 	bool index_pending;
 	int64_t index_after;
 	sqlite3_stmt *stmts[JX_STMT_COUNT];
+	/* [k]: adds k indicators (2 <= k <= JX_INDICATOR_BATCH), lazily */
+	sqlite3_stmt *add_indicators[JX_INDICATOR_BATCH + 1];
 };
 
-/* The cached statement, prepared on first use; NULL with err set on failure.
- * Always reset and with bindings cleared. */
 /* text as one FTS5 phrase (quotes doubled), or NULL when it is shorter
  * than the trigram index can answer (3 characters) or out of memory. */
 char *jx_fts_phrase(const char *text);
 
+/* The cached statement, prepared on first use; NULL with err set on failure.
+ * Always reset and with bindings cleared. */
 sqlite3_stmt *jx_stmt(struct jx_store *st, enum jx_stmt_id id,
 		      struct jx_error *err);
 

@@ -1020,6 +1020,83 @@ test_put_get_rich(void **state)
 	close_store(st, path);
 }
 
+/* A project's indicators are added up to JX_INDICATOR_BATCH a statement
+ * by an import, and one at a time when ids are asked for (undo): the rows
+ * are the same either way, in order, for every count around the batch. */
+static void
+test_put_batches(void **state)
+{
+	static const size_t sizes[] = { 1, 2, JX_INDICATOR_BATCH - 1,
+					JX_INDICATOR_BATCH,
+					JX_INDICATOR_BATCH + 1,
+					2 * JX_INDICATOR_BATCH + 1 };
+	static const char *const targets[] = {
+		"≥90%", "≤5天", "2025年12月31日前", "好", "100万元", "=1套" };
+	enum { N = sizeof sizes / sizeof sizes[0] };
+	char path[PATH_SIZE], now[32];
+	struct jx_store *st = new_store("batches.db", path);
+	struct jx_doc doc, back;
+	struct jx_error err;
+	int64_t year, ids[2 * JX_INDICATOR_BATCH + 1];
+
+	(void)state;
+	jx_doc_init(&doc);
+	doc.dept_code = xdup("720001");
+	doc.dept_name = xdup("批量测试单位");
+	doc.year = 2025;
+	for (size_t i = 0; i < N; i++) {
+		char name[64];
+		struct jx_project *p;
+
+		snprintf(name, sizeof name, "项目%zu", i + 1);
+		p = add_project(&doc, NULL, name);
+		for (size_t k = 0; k < sizes[i]; k++) {
+			snprintf(name, sizeof name, "指标%zu-%zu", i + 1, k + 1);
+			add_indicator(p, "产出指标", "数量指标", name,
+				      k % 3 ? NULL : "说明", targets[k % 6],
+				      k % 2 ? "依据" : NULL);
+		}
+	}
+	put_ok(st, &doc, "batches.yaml");
+	year = find_year(st, find_dept(st, "720001"), 2025);
+	jx_error_clear(&err);
+	if (jx_store_get_doc(st, year, &back, &err) != JX_OK)
+		fail_msg("get_doc: %s", err.message);
+	assert_doc_equal(&doc, &back);
+	jx_doc_free(&back);
+	/* New ids in the order of the rows. */
+	assert_int_equal(q_int(st->db, "SELECT count(*) FROM indicator a JOIN"
+			       " indicator b ON b.project_id = a.project_id"
+			       " AND b.id > a.id AND b.seq < a.seq"), 0);
+
+	/* The same projects again, one indicator at a time. */
+	jx_store_now(now);
+	assert_int_equal(jx_store_begin(st, &err), JX_OK);
+	assert_int_equal(jx_store_will_add_indicators(st, &err), JX_OK);
+	for (size_t i = 0; i < N; i++)
+		if (jx_put_project(st, &doc.projects[i], year, 100 + (int64_t)i,
+				   now, 0, NULL, NULL, ids, &err) != JX_OK)
+			fail_msg("put_project: %s", err.message);
+	assert_int_equal(jx_store_commit(st, &err), JX_OK);
+	assert_int_equal(q_int(st->db, "SELECT count(*) FROM ("
+		"SELECT p.seq % 100, i.seq, level1, level2, i.name, description,"
+		" target, basis, t_kind, t_cmp, t_value, t_unit, t_year,"
+		" t_month, t_day, t_word, t_warn, i.version, i.created_at,"
+		" i.updated_at FROM indicator i JOIN project p"
+		" ON p.id = i.project_id WHERE p.seq < 100 EXCEPT "
+		"SELECT p.seq % 100 + 1, i.seq, level1, level2, i.name,"
+		" description, target, basis, t_kind, t_cmp, t_value, t_unit,"
+		" t_year, t_month, t_day, t_word, t_warn, i.version,"
+		" i.created_at, i.updated_at FROM indicator i JOIN project p"
+		" ON p.id = i.project_id WHERE p.seq >= 100)"), 0);
+	assert_int_equal(q_int(st->db, "SELECT count(*) FROM indicator"),
+			 2 * jx_doc_indicator_count(&doc));
+	exec_sql(st->db, "INSERT INTO indicator_fts(indicator_fts, rank)"
+		 " VALUES ('integrity-check', 1)");
+	jx_doc_free(&doc);
+	close_store(st, path);
+}
+
 static void
 test_parsed_targets(void **state)
 {
@@ -2990,6 +3067,7 @@ main(void)
 		cmocka_unit_test(test_open_too_new),
 		cmocka_unit_test(test_open_readonly),
 		cmocka_unit_test(test_put_get_rich),
+		cmocka_unit_test(test_put_batches),
 		cmocka_unit_test(test_parsed_targets),
 		cmocka_unit_test(test_department_by_name_key),
 		cmocka_unit_test(test_put_exists_and_replace),
