@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/doc_reader.h"
 #include "cli/import_files.h"
@@ -155,6 +156,15 @@ import_one(struct jx_cli *cli, struct jx_store *st, struct jx_doc_read *d,
 	return rc == JX_OK;
 }
 
+/* Threads reading files: one per core but the writer's, at least one. */
+static int
+reading_threads(void)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return cores > 2 ? (int)(cores - 1) : 1;
+}
+
 int
 jx_import_files(struct jx_cli *cli, struct jx_store *st, char *const *paths,
 		int n, const struct jx_import_opts *opts)
@@ -169,7 +179,8 @@ jx_import_files(struct jx_cli *cli, struct jx_store *st, char *const *paths,
 	jx_error_clear(&err);
 	if (jx_store_begin(st, &err) != JX_OK)
 		return jx_cli_fail(cli, &err);
-	if (!(reader = jx_doc_reader_start(paths, n, opts->encoding))) {
+	if (!(reader = jx_doc_reader_start(paths, n, opts->encoding,
+					   reading_threads()))) {
 		jx_store_rollback(st);
 		return jx_cli_failf(cli, "out of memory");
 	}
