@@ -11,15 +11,32 @@
 #include "analysis/compare.h"
 #include "core/template.h"
 
+/* Levels matched lately. A department's indicators use a dozen pairs of
+ * levels, and matching one against the framework (folding its text,
+ * every alias compared) cost a fifth of opening the compare view. */
+#define JX_LEVEL_MEMO 32
+
+struct jx_level_memo {
+	char *level1, *level2;           /* as asked; level2 NULL: level 1 */
+	char *key;
+};
+
 struct jx_template_levels {
 	struct jx_level_keys keys;       /* hand &keys to the comparison */
 	const struct jx_framework *fw;   /* the default framework */
+	struct jx_level_memo memo[JX_LEVEL_MEMO];
+	size_t next;                     /* the slot to fill next */
 };
 
 /* Sets up level matching by t's default framework (t may be NULL or hold
  * no framework: levels then match by jx_level_key alone). Returns &l->keys,
- * or NULL when there is nothing to match by. */
+ * or NULL when there is nothing to match by. l needs
+ * jx_template_levels_free afterwards either way. */
 const struct jx_level_keys *jx_template_levels_init(
 	struct jx_template_levels *l, const struct jx_templates *t);
+
+/* Frees what matching remembered; l can be set up again. A zeroed l, one
+ * never set up, is accepted. */
+void jx_template_levels_free(struct jx_template_levels *l);
 
 #endif

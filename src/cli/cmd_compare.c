@@ -382,6 +382,7 @@ jx_cmd_compare(struct jx_cli *cli, int argc, char **argv)
 		return JX_EXIT_USAGE;
 	levels = jx_template_levels_init(&tl, &templates);
 	if (!(st = jx_cli_open(cli, JX_CLI_READ))) {
+		jx_template_levels_free(&tl);
 		jx_templates_free(&templates);
 		return JX_EXIT_USAGE;
 	}
@@ -395,6 +396,7 @@ jx_cmd_compare(struct jx_cli *cli, int argc, char **argv)
 		status = run(cli, st, argv + optind, tsv, indicators, levels);
 	}
 	jx_store_close(st);
+	jx_template_levels_free(&tl);
 	jx_templates_free(&templates);
 	return status;
 }

@@ -568,6 +568,7 @@ app_free(struct jx_app *app)
 	jx_undo_free(app->undo);
 	jx_completion_free(app);
 	jx_checks_clear(app);
+	jx_template_levels_free(&app->tlevels);
 	for (int p = 0; p < JX_PANE_COUNT; p++)
 		jx_wlist_free(&app->lists[p]);
 	free(app->detail);

@@ -1095,8 +1095,40 @@ test_ind_template_aliases(void **state)
 	assert_string_equal(r.rows[1].b->level2, "服务对象满意度指标");
 	jx_cmp_indicators_free(&r);
 
+	/* Matched again from what was remembered: the same rows. */
+	assert_true(jx_compare_indicators_with(a, 3, b, 3, &p, &r));
+	assert_int_equal(r.n_same, 2);
+	assert_int_equal(r.n_stricter, 1);
+	jx_cmp_indicators_free(&r);
+
+	/* More pairs than are remembered, twice over: every key the same as
+	 * when it was first asked for, aliases still the framework's name. */
+	for (int round = 0; round < 2; round++)
+		for (int i = 0; i < 2 * JX_LEVEL_MEMO; i++) {
+			char l2[32];
+			char *k, *alias, *name, *one;
+
+			snprintf(l2, sizeof l2, "第%d类指标", i);
+			k = p.levels->key(p.levels->ctx, "产出指标", l2);
+			alias = p.levels->key(p.levels->ctx, "效益指标",
+					      "生态环境效益指标");
+			name = p.levels->key(p.levels->ctx, "效益指标",
+					     "生态效益指标");
+			one = p.levels->key(p.levels->ctx, "效果指标", NULL);
+			assert_non_null(k);
+			assert_non_null(strstr(k, "类"));
+			assert_string_equal(alias, name);
+			assert_string_equal(one, "效益");
+			free(k);
+			free(alias);
+			free(name);
+			free(one);
+		}
+	jx_template_levels_free(&tl);
+
 	/* No framework in the set: nothing to match by but level_key. */
 	assert_null(jx_template_levels_init(&tl, NULL));
+	jx_template_levels_free(&tl);
 	jx_templates_free(&t);
 }
 
