@@ -298,14 +298,14 @@ add_indicators_stmt(struct jx_store *st, size_t k, struct jx_error *err)
 	for (size_t r = 0; r < k; r++) {
 		int b = (int)r * JX_INDICATOR_PARAMS;
 
-		len += (size_t)snprintf(sql + len, sizeof sql - len, "%s(",
-					r ? "," : "");
-		for (int i = 1; i <= JX_INDICATOR_PARAMS; i++)
+		/* 21 columns, 20 parameters: the 18th, the time, goes to
+		 * both created_at and updated_at (as in INSERT_INDICATOR). */
+		for (int c = 1; c <= JX_INDICATOR_PARAMS + 1; c++)
 			len += (size_t)snprintf(sql + len, sizeof sql - len,
-						"%s?%d", i > 1 ? "," : "",
-						b + i - (i > 18));
-		len += (size_t)snprintf(sql + len, sizeof sql - len, ",?%d)",
-					b + JX_INDICATOR_PARAMS);
+						"%s?%d",
+						c > 1 ? "," : r ? ",(" : "(",
+						b + (c <= 18 ? c : c - 1));
+		len += (size_t)snprintf(sql + len, sizeof sql - len, ")");
 	}
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, s,
 			       NULL) != SQLITE_OK) {
