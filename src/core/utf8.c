@@ -1,7 +1,7 @@
 /*
  * utf8.c — UTF-8 decoding, display width, and cutting text to columns.
  *
- * Exports jx_utf8_valid, jx_utf8_decode, jx_cp_ambiguous, jx_cp_width,
+ * Exports jx_utf8_valid, jx_utf8_find_control, jx_utf8_decode, jx_cp_ambiguous, jx_cp_width,
  * jx_str_width, jx_utf8_fit, jx_utf8_cut and jx_utf8_pad (see utf8.h).
  *
  * Widths come from utf8proc_charwidth; East Asian Ambiguous characters come
@@ -32,6 +32,31 @@
  * U+10FFFF (F4 90.., F5..FF). Bytes are checked in order, so a NUL ends the
  * check and a NUL-terminated string is never read past its end.
  */
+size_t
+jx_utf8_find_control(const char *s, size_t len, int32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = u[i];
+		/* One test for the bytes of ordinary text (printable ASCII, the
+		 * bytes of CJK), the slow path for the rest. */
+		if (c >= 0x20 && c != 0x7F && c != 0xC2)
+			continue;
+		if (c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (c == 0xC2) {
+			if (i + 1 >= len || u[i + 1] < 0x80 || u[i + 1] > 0x9F)
+				continue;
+			*cp = u[i + 1];
+			return i;
+		}
+		*cp = c;
+		return i;
+	}
+	return len;
+}
+
 int
 jx_utf8_decode(const char *s, size_t len, int32_t *cp)
 {

@@ -19,6 +19,15 @@
  * ill-formed sequence, or a stray continuation byte. NUL bytes are valid. */
 bool jx_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 
+/* The offset of the first control character in s[0..len) that a text
+ * field may not hold, or len when there is none: C0 (NUL included) but
+ * tab, line feed and carriage return, DEL, and C1 (U+0080–U+009F, as
+ * UTF-8). A terminal acts on these (ESC starts a command), so they must
+ * not reach a screen from a record; CR stays, as half of a Windows line
+ * break that a program writing YAML escapes as "\r\n". Its code point
+ * goes to *cp when one is found. s need not be valid UTF-8 elsewhere. */
+size_t jx_utf8_find_control(const char *s, size_t len, int32_t *cp);
+
 /* Decodes one code point at s (at most len bytes). Returns the number of
  * bytes used (1..4) and stores the code point, or returns 1 and stores -1
  * for an invalid byte. len must be > 0. Bytes are read in order up to the

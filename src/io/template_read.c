@@ -291,17 +291,17 @@ place(const struct reader *r, yaml_mark_t mark)
 				   (long)mark.column + 1 };
 }
 
-/* The current scalar as a new string; reports a NUL inside it. */
+/* The current scalar as a new string; reports a NUL or a control
+ * character inside it. */
 static char *
 scalar_copy(struct reader *r, const struct ref *ref)
 {
 	size_t n = r->y.ev.data.scalar.length;
 	char *copy, name[REF_MAX];
 
-	if (memchr(jx_yaml_events_scalar(&r->y), '\0', n)) {
+	if (jx_yaml_events_has_control(&r->y)) {
 		ref_text(ref, name, sizeof name);
-		jx_yaml_events_report(&r->y, JX_INVALID, r->y.ev.start_mark,
-				      _("%s contains a NUL character"), name);
+		jx_yaml_events_report_control(&r->y, name);
 		return NULL;
 	}
 	if (!(copy = malloc(n + 1))) {

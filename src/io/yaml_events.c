@@ -20,6 +20,7 @@
 
 #include "core/i18n.h"
 #include "core/error.h"
+#include "core/utf8.h"
 #include "io/input.h"
 #include "io/yaml_events.h"
 
@@ -256,6 +257,33 @@ const char *
 jx_yaml_events_scalar(const struct jx_yaml_events *y)
 {
 	return (const char *)y->ev.data.scalar.value;
+}
+
+bool
+jx_yaml_events_has_control(const struct jx_yaml_events *y)
+{
+	size_t n = y->ev.data.scalar.length;
+	int32_t cp;
+
+	return jx_utf8_find_control(jx_yaml_events_scalar(y), n, &cp) < n;
+}
+
+void
+jx_yaml_events_report_control(struct jx_yaml_events *y, const char *what)
+{
+	size_t n = y->ev.data.scalar.length;
+	int32_t cp = 0;
+
+	jx_utf8_find_control(jx_yaml_events_scalar(y), n, &cp);
+	if (cp == 0)
+		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+				      _("%s contains a NUL character"), what);
+	else
+		jx_yaml_events_report(y, JX_INVALID, y->ev.start_mark,
+				      _("%s contains the control character "
+					"U+%04X (a text may hold tabs and line "
+					"breaks, no other)"),
+				      what, (unsigned)cp);
 }
 
 size_t

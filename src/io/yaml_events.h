@@ -13,7 +13,7 @@
  *
  * Exports struct jx_yaml_events and jx_yaml_events_read_file/init/free/
  * next/skip_node/finish (reading), jx_yaml_events_add_error/report/
- * out_of_memory (mistakes), jx_yaml_events_scalar/cut/is_null/kind (the
+ * out_of_memory (mistakes), jx_yaml_events_scalar/has_control/cut/is_null/kind (the
  * current event), and struct jx_yaml_where with jx_yaml_where_label and
  * jx_yaml_field_ref (naming a place in messages).
  */
@@ -116,6 +116,18 @@ void jx_yaml_events_out_of_memory(struct jx_yaml_events *y);
 /* The text of the current event, a scalar: NUL-terminated, though it may
  * hold NUL bytes itself (its length is y->ev.data.scalar.length). */
 const char *jx_yaml_events_scalar(const struct jx_yaml_events *y);
+
+/* The current scalar holds what a record's text may not: a NUL or a
+ * control character other than tab and line breaks
+ * (jx_utf8_find_control).
+ * libyaml refuses control characters typed into a file, not those written
+ * as escapes ("\e[31m"), and a record must not carry them to the screens
+ * that show it. jx_yaml_events_report_control then reports it at the
+ * scalar's start, naming it `what` ("'name' of indicator 3 …"): the
+ * caller makes the name only when there is something to report. */
+bool jx_yaml_events_has_control(const struct jx_yaml_events *y);
+void jx_yaml_events_report_control(struct jx_yaml_events *y,
+				   const char *what);
 
 /* How many bytes of the current scalar to quote in a message: all of them
  * when there are at most max, else at most max, cut back to the start of a

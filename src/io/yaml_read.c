@@ -344,13 +344,11 @@ static enum outcome
 store_scalar(struct jx_yaml_events *r, const struct jx_yaml_field *f,
 	     void *rec, const struct jx_yaml_where *in)
 {
-	const char *text = jx_yaml_events_scalar(r);
 	char ref[REF_MAX];
 
-	if (memchr(text, '\0', r->ev.data.scalar.length)) {
+	if (jx_yaml_events_has_control(r)) {
 		jx_yaml_field_ref(ref, sizeof ref, f->key, in);
-		jx_yaml_events_report(r, JX_INVALID, r->ev.start_mark,
-				      _("%s contains a NUL character"), ref);
+		jx_yaml_events_report_control(r, ref);
 		return BAD;
 	}
 	switch (f->type) {

@@ -37,6 +37,14 @@ check_bad bad_money.yaml \
 check_bad year_range.yaml \
 	"year_range.yaml:4:7: 'year' must be a year from 1900 to 2999, not '3000'"
 
+# A control character written as an escape (libyaml turns "\e" into ESC):
+# here a terminal command that would retitle the window of whoever shows
+# the project. Refused where it is, not stored.
+sed 's/^  name: 办公经费$/  name: "办公\\e]0;pwned\\a经费"/' good.yaml >escape.yaml
+grep -q 'pwned' escape.yaml || bail_out "escape.yaml was not made"
+check_bad escape.yaml \
+	"escape.yaml:19:9: 'name' in project 1 contains the control character U+001B (a text may hold tabs and line breaks, no other)"
+
 # A good file followed by a bad one: all or nothing.
 jx --db s.db import good.yaml bad_money.yaml
 is_status 2 "import of a good and a bad file exits 2"

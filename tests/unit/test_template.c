@@ -802,7 +802,7 @@ test_error_nested_labels(void **state)
 		   "  - name: 效益指标\n"
 		   "    level2:\n"
 		   "    - name: 社会效益指标\n"
-		   "      aliases: [社会效益, [x], \"a\\0b\"]\n"
+		   "      aliases: [社会效益, [x], \"a\\0b\", \"\\e[0m\"]\n"
 		   "      name: 社会\n"
 		   "  - name: ''\n"
 		   "    level2: []\n");
@@ -819,6 +819,9 @@ test_error_nested_labels(void **state)
 		" of framework 1 must be text\n"
 		"a.yaml:15:28: item 3 of 'aliases' in level-2 1 of level-1 2"
 		" of framework 1 contains a NUL character\n"
+		"a.yaml:15:36: item 4 of 'aliases' in level-2 1 of level-1 2"
+		" of framework 1 contains the control character U+001B (a text"
+		" may hold tabs and line breaks, no other)\n"
 		"a.yaml:16:7: duplicate key 'name' in level-2 1 of level-1 2"
 		" of framework 1 (first at line 14)\n"
 		"a.yaml:17:11: 'name' in level-1 3 of framework 1 is empty\n");

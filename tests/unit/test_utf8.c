@@ -44,6 +44,56 @@ struct bad_case {
 
 #define BAD(s, off) { s, sizeof(s) - 1, off }
 
+/* A text field's controls: found at their first byte, whatever comes
+ * around them; tab, line feed and CR, and the characters that merely look
+ * alike (NBSP, CJK), are not controls. */
+struct control_case {
+	const char *bytes;
+	size_t len;
+	size_t offset;  /* == len: none */
+	int32_t cp;
+};
+
+#define CTL(s, off, c) { s, sizeof(s) - 1, off, c }
+#define NONE(s) { s, sizeof(s) - 1, sizeof(s) - 1, -1 }
+
+static const struct control_case control_cases[] = {
+	NONE(""),
+	NONE("plain ASCII ~!@#$%^&*()"),
+	NONE(SQGZ GE CIRCLED1 FW_PERCENT GRIN),
+	NONE("tab\there\nand a line feed"),
+	NONE("\xC2\xA0 NBSP, \xC2\xA9, \xC3\x80"),   /* C2 A0.. is not C1 */
+	NONE("ends in a lead byte \xC2"),           /* cut short: not C1 */
+	CTL(SQGZ "\x1B[31m", 12, 0x1B),              /* ESC after CJK */
+	CTL("\x07", 0, 0x07),
+	NONE("a\r\nb\r"),                          /* CR: Windows line breaks */
+	CTL("x\x7F", 1, 0x7F),                       /* DEL */
+	CTL(SHE "\xC2\x80", 3, 0x80),                /* first C1 */
+	CTL(SHE "\xC2\x9B" "1m", 3, 0x9B),           /* CSI */
+	CTL("ok\xC2\x9F", 2, 0x9F),                  /* last C1 */
+	CTL("a\x01" "b\x02", 1, 0x01),              /* the first of two */
+	CTL("nul \0 inside", 4, 0x00),
+};
+
+static void
+find_control_cases(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < N_ELEMS(control_cases); i++) {
+		const struct control_case *c = &control_cases[i];
+		int32_t cp = -1;
+		size_t at = jx_utf8_find_control(c->bytes, c->len, &cp);
+		if (at != c->offset || cp != c->cp)
+			fail_msg("case %zu: found %zu (U+%04X), want %zu "
+				 "(U+%04X)", i, at, (unsigned)cp, c->offset,
+				 (unsigned)c->cp);
+	}
+	/* Only len bytes are looked at. */
+	int32_t cp = -1;
+	assert_int_equal(jx_utf8_find_control("ab\x1B", 2, &cp), 2);
+	assert_int_equal(jx_utf8_find_control("ab\xC2\x9B", 3, &cp), 3);
+}
+
 static const struct bad_case bad_cases[] = {
 	BAD("ab\xC0\x80", 2),                 /* overlong NUL */
 	BAD("\xC1\xBF", 0),                   /* overlong '\x7F' */
@@ -636,6 +686,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(find_control_cases),
 		cmocka_unit_test(valid_rejects_with_offset),
 		cmocka_unit_test(valid_accepts_edges),
 		cmocka_unit_test(valid_agrees_with_decode),

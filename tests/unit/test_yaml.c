@@ -854,6 +854,15 @@ test_read_text_errors(void **state)
 	static const char ctrl[] = "format: jixiao/1\nnote: 你\x01\n";
 	static const char nul[] = "format: jixiao/1\ndepartment: {name: x}\n"
 				  "year: 2021\nnote: \"a\\0b\"\n";
+	/* Escapes libyaml turns into control characters: ESC, C1's CSI. */
+	static const char esc[] = "format: jixiao/1\ndepartment: {name: x}\n"
+				  "year: 2021\nprojects:\n- name: a\n"
+				  "  indicators:\n  - {level1: x, level2: y, "
+				  "name: \"\\e[31m\", target: z}\n";
+	static const char csi[] = "format: jixiao/1\ndepartment:\n"
+				  "  name: \"\\u009b1m\"\nyear: 2021\n";
+	static const char tab_lf[] = "format: jixiao/1\ndepartment: {name: x}\n"
+				     "year: 2021\nnote: \"a\\tb\\nc\"\n";
 	static const char second_empty[] = "format: jixiao/1\n---\n";
 	static const char only_dashes[] = "---\n";
 
@@ -862,6 +871,26 @@ test_read_text_errors(void **state)
 			 "control characters are not allowed (byte 26)");
 	expect_one_error(nul, sizeof nul - 1, JX_INVALID, 4, 7,
 			 "'note' contains a NUL character");
+	expect_one_error(esc, sizeof esc - 1, JX_INVALID, 7, 34,
+			 "'name' in indicator 1 of project 1 contains the "
+			 "control character U+001B (a text may hold tabs and "
+			 "line breaks, no other)");
+	expect_one_error(csi, sizeof csi - 1, JX_INVALID, 3, 9,
+			 "'name' in department contains the control character "
+			 "U+009B (a text may hold tabs and line breaks, no "
+			 "other)");
+	{
+		struct jx_errlist errors;
+		struct jx_doc doc;
+
+		jx_errlist_init(&errors);
+		assert_int_equal(jx_yaml_read_doc(tab_lf, sizeof tab_lf - 1,
+						  "t.yaml", &doc, &errors),
+				 JX_OK);
+		assert_string_equal(doc.note, "a\tb\nc");
+		jx_doc_free(&doc);
+		jx_errlist_free(&errors);
+	}
 	expect_one_error(only_dashes, sizeof only_dashes - 1, JX_MISSING, 2, 1,
 			 "the document is empty");
 	/* not valid UTF-8 given directly (jx_input_read would refuse it) */
@@ -1163,9 +1192,9 @@ static const char *const tricky[] = {
 	"≥90使用率", "100 百分比", "25.00%", "3月底", "１２３",
 	"a\nb", "a\nb\n", "a\nb\n\n", "\na", "\n\na\n", " a\nb", "a \nb",
 	"a\n b", "a\n\n\nb", "\n", "\n\n", " ", "a\r\nb", "a\rb",
-	"x\xE2\x80\xA8y", "x\xC2\x85y", "x\xEF\xBB\xBFy", "a\n---\nb",
+	"x\xE2\x80\xA8y", "x\xEF\xBB\xBFy", "a\n---\nb",
 	"a\n...\nb", "line\n# not a comment", "1.\n2.", "- a\n- b",
-	"a\\b", "\\", "\x7F", "é",
+	"a\\b", "\\", "é",
 };
 
 static void
@@ -1179,6 +1208,43 @@ test_write_tricky_texts(void **state)
 		minimal_doc(&doc);
 		doc.note = sdup(tricky[i]);
 		text = assert_round_trip(&doc);
+		free(text);
+		jx_doc_free(&doc);
+	}
+}
+
+/* A text with a control character (a file of an older jixiao may hold
+ * one) is still written, escaped, so that it can be exported; reading it
+ * back says where it is rather than let it reach a terminal. */
+static void
+test_write_controls_read_refused(void **state)
+{
+	static const struct { const char *text, *escape; unsigned cp; } c[] = {
+		{ "a\x1B[2Jb", "\\e[2J", 0x1B },
+		{ "x\xC2\x85y", "\\N", 0x85 },
+		{ "\x7F", "\\x7F", 0x7F },
+	};
+	struct jx_errlist errors;
+	struct jx_doc doc, back;
+	char want[160], *text;
+	size_t len;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		minimal_doc(&doc);
+		doc.note = sdup(c[i].text);
+		text = write_ok(&doc, &len);
+		if (!strstr(text, c[i].escape))
+			fail_msg("case %zu: no %s in\n%s", i, c[i].escape, text);
+		jx_errlist_init(&errors);
+		assert_int_equal(jx_yaml_read_doc(text, len, "t.yaml", &back,
+						  &errors), JX_INVALID);
+		snprintf(want, sizeof want, "'note' contains the control "
+			 "character U+%04X (a text may hold tabs and line "
+			 "breaks, no other)", c[i].cp);
+		assert_int_equal(errors.count, 1);
+		assert_string_equal(errors.items[0].message, want);
+		jx_errlist_free(&errors);
 		free(text);
 		jx_doc_free(&doc);
 	}
@@ -1451,6 +1517,7 @@ main(void)
 		cmocka_unit_test(test_write_golden),
 		cmocka_unit_test(test_write_rich_round_trip),
 		cmocka_unit_test(test_write_tricky_texts),
+		cmocka_unit_test(test_write_controls_read_refused),
 		cmocka_unit_test(test_write_long_line_not_folded),
 		cmocka_unit_test(test_write_refuses_invalid),
 		cmocka_unit_test(test_write_file),
