@@ -32,28 +32,53 @@
  * U+10FFFF (F4 90.., F5..FF). Bytes are checked in order, so a NUL ends the
  * check and a NUL-terminated string is never read past its end.
  */
+/* Whether the byte at u[i] starts a control a text may not hold (see
+ * jx_utf8_find_control); its code point to *cp. */
+static bool
+control_at(const unsigned char *u, size_t i, size_t len, int32_t *cp)
+{
+	unsigned char c = u[i];
+
+	if (c == 0xC2) {
+		if (i + 1 >= len || u[i + 1] < 0x80 || u[i + 1] > 0x9F)
+			return false;
+		*cp = u[i + 1];
+		return true;
+	}
+	if ((c >= 0x20 && c != 0x7F) || c == '\t' || c == '\n' || c == '\r')
+		return false;
+	*cp = c;
+	return true;
+}
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+/* Some byte of x is below n (n <= 0x80) / is b: exact as a yes or no. */
+#define BYTE_BELOW(x, n) (((x) - ONES * (n)) & ~(x) & HIGHS)
+#define BYTE_IS(x, b) BYTE_BELOW((x) ^ (ONES * (b)), 1)
+
 size_t
 jx_utf8_find_control(const char *s, size_t len, int32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
 
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = u[i];
-		/* One test for the bytes of ordinary text (printable ASCII, the
-		 * bytes of CJK), the slow path for the rest. */
-		if (c >= 0x20 && c != 0x7F && c != 0xC2)
+	/* Every scalar of an import comes through here: eight bytes at a
+	 * time, looked at one by one only when one of them is below 0x20,
+	 * DEL, or C2 (the lead byte of C1 and of U+00A0..U+00BF). */
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, u + i, 8);
+		if (!(BYTE_BELOW(x, 0x20) | BYTE_IS(x, 0x7F) | BYTE_IS(x, 0xC2)))
 			continue;
-		if (c == '\t' || c == '\n' || c == '\r')
-			continue;
-		if (c == 0xC2) {
-			if (i + 1 >= len || u[i + 1] < 0x80 || u[i + 1] > 0x9F)
-				continue;
-			*cp = u[i + 1];
-			return i;
-		}
-		*cp = c;
-		return i;
+		for (size_t j = i; j < i + 8; j++)
+			if (control_at(u, j, len, cp))
+				return j;
 	}
+	for (; i < len; i++)
+		if (control_at(u, i, len, cp))
+			return i;
 	return len;
 }
 

@@ -94,6 +94,77 @@ find_control_cases(void **state)
 	assert_int_equal(jx_utf8_find_control("ab\xC2\x9B", 3, &cp), 3);
 }
 
+/* The rule, one byte at a time, as jx_utf8_find_control states it. */
+static size_t
+naive_find_control(const unsigned char *u, size_t len, int32_t *cp)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (u[i] == 0xC2 && i + 1 < len && u[i + 1] >= 0x80 &&
+		    u[i + 1] <= 0x9F) {
+			*cp = u[i + 1];
+			return i;
+		}
+		if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' &&
+		     u[i] != '\r') || u[i] == 0x7F) {
+			*cp = u[i];
+			return i;
+		}
+	}
+	return len;
+}
+
+/* Eight bytes are looked at together: every control at every place of
+ * a few words (C1's two bytes across a word's end too), and random texts
+ * drawn from the bytes that matter, agree with the rule. */
+static void
+find_control_at_every_place(void **state)
+{
+	static const char *const controls[] = {
+		"\x1B", "\x01", "\x1F", "\x7F", "\xC2\x80", "\xC2\x9B", "\xC2\x9F",
+	};
+	static const unsigned char alphabet[] = {
+		'a', ' ', '~', '\t', '\n', '\r', 0x1B, 0x00, 0x1F, 0x20, 0x7E,
+		0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xC3, 0xE4, 0xB8,
+	};
+	unsigned char buf[40];
+	uint32_t seed = 12345;
+	int32_t cp, want_cp;
+
+	(void)state;
+	for (size_t k = 0; k < N_ELEMS(controls); k++) {
+		size_t n = strlen(controls[k]);
+		for (size_t at = 0; at + n <= 27; at++) {
+			/* 社a社a… around it: no byte the eight-byte test
+			 * stops at but the control's */
+			for (size_t i = 0; i < 27; i++)
+				buf[i] = (unsigned char)(i % 4 == 3 ? 'a'
+					 : SHE[i % 4]);
+			memcpy(buf + at, controls[k], n);
+			size_t got = jx_utf8_find_control((char *)buf, 27, &cp);
+			size_t want = naive_find_control(buf, 27, &want_cp);
+			if (got != want || (want < 27 && cp != want_cp))
+				fail_msg("control %zu at %zu: found %zu, want "
+					 "%zu", k, at, got, want);
+		}
+	}
+	for (int round = 0; round < 20000; round++) {
+		size_t len = round % N_ELEMS(buf);
+		for (size_t i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* mostly harmless bytes, so controls come late too */
+			buf[i] = (seed >> 16) % 8 ? 'x'
+				 : alphabet[(seed >> 8) % N_ELEMS(alphabet)];
+		}
+		cp = want_cp = -1;
+		size_t got = jx_utf8_find_control((char *)buf, len, &cp);
+		size_t want = naive_find_control(buf, len, &want_cp);
+		if (got != want || cp != want_cp)
+			fail_msg("round %d: found %zu (U+%04X), want %zu (U+%04X)",
+				 round, got, (unsigned)cp, want,
+				 (unsigned)want_cp);
+	}
+}
+
 static const struct bad_case bad_cases[] = {
 	BAD("ab\xC0\x80", 2),                 /* overlong NUL */
 	BAD("\xC1\xBF", 0),                   /* overlong '\x7F' */
@@ -687,6 +758,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(find_control_cases),
+		cmocka_unit_test(find_control_at_every_place),
 		cmocka_unit_test(valid_rejects_with_offset),
 		cmocka_unit_test(valid_accepts_edges),
 		cmocka_unit_test(valid_agrees_with_decode),
