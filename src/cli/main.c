@@ -14,8 +14,10 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/term_out.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "dev"
@@ -102,6 +104,29 @@ global_options(struct jx_cli *cli, int argc, char **argv, int *status)
 	return optind;
 }
 
+/* Runs cmd. On a terminal its output goes through term_out, which shows
+ * a control character held by a record (from a file another program
+ * wrote) instead of letting the terminal act on it. */
+static int
+run_command(struct jx_cli *cli, const struct jx_command *cmd, int argc,
+	    char **argv)
+{
+	FILE *out = NULL, *err = NULL;
+	int status;
+
+	if (isatty(STDOUT_FILENO) && (out = jx_term_out_open(stdout)))
+		cli->out = out;
+	if (isatty(STDERR_FILENO) && (err = jx_term_out_open(stderr)))
+		cli->err = err;
+	optind = 0;  /* glibc: start the command's own getopt afresh */
+	status = cmd->run(cli, argc, argv);
+	if (out)
+		fclose(out);
+	if (err)
+		fclose(err);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -136,6 +161,5 @@ main(int argc, char **argv)
 				    cli.prog);
 	if (jx_cli_common_option(&cli, cmd, argc - first, argv + first))
 		return 0;
-	optind = 0;  /* glibc: start the command's own getopt afresh */
-	return cmd->run(&cli, argc - first, argv + first);
+	return run_command(&cli, cmd, argc - first, argv + first);
 }
