@@ -12,7 +12,6 @@
  * file libyaml cannot parse, "FILE:LINE:COLUMN: PROBLEM" on stderr and
  * exit status 1. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <yaml.h>

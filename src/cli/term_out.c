@@ -14,13 +14,21 @@
 #include <sys/types.h>
 
 #include "cli/term_out.h"
-
-#define REPLACEMENT "\xEF\xBF\xBD"  /* U+FFFD */
+#include "core/utf8.h"
 
 struct term_out {
 	FILE *to;
 	bool held_c2;  /* the last write ended in 0xC2: C1 or not is unknown */
 };
+
+/* Writes control character cp as the screen shows it. */
+static void
+show(struct term_out *t, int32_t cp)
+{
+	char shown[4];
+
+	fwrite(shown, 1, jx_control_shown(cp, shown), t->to);
+}
 
 /* Writes u[from..to) through unchanged. */
 static void
@@ -37,7 +45,7 @@ finish_held(struct term_out *t, const unsigned char *u, size_t size)
 {
 	t->held_c2 = false;
 	if (size > 0 && u[0] >= 0x80 && u[0] <= 0x9F) {
-		fputs(REPLACEMENT, t->to);
+		show(t, u[0]);
 		return 1;
 	}
 	fputc(0xC2, t->to);
@@ -66,13 +74,12 @@ term_write(void *cookie, const char *buf, size_t size)
 			if (u[i + 1] < 0x80 || u[i + 1] > 0x9F)
 				continue;
 			pass(t, u, run, i);
-			fputs(REPLACEMENT, t->to);
-			run = ++i + 1;
+			show(t, u[++i]);
+			run = i + 1;
 			continue;
 		}
 		pass(t, u, run, i);
-		fputc('^', t->to);
-		fputc(c == 0x7F ? '?' : c + '@', t->to);
+		show(t, c);
 		run = i + 1;
 	}
 	pass(t, u, run, size);

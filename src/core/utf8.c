@@ -1,8 +1,9 @@
 /*
  * utf8.c — UTF-8 decoding, display width, and cutting text to columns.
  *
- * Exports jx_utf8_valid, jx_utf8_find_control, jx_utf8_decode, jx_cp_ambiguous, jx_cp_width,
- * jx_str_width, jx_utf8_fit, jx_utf8_cut and jx_utf8_pad (see utf8.h).
+ * Exports jx_utf8_valid, jx_utf8_find_control, jx_control_shown,
+ * jx_utf8_decode, jx_cp_ambiguous, jx_cp_width, jx_str_width, jx_utf8_fit,
+ * jx_utf8_cut and jx_utf8_pad (see utf8.h).
  *
  * Widths come from utf8proc_charwidth; East Asian Ambiguous characters come
  * from the generated table in eaw_ambiguous.c, because utf8proc has no such
@@ -26,12 +27,6 @@
 #define ELLIPSIS_CP 0x2026
 #define ELLIPSIS_LEN (sizeof ELLIPSIS - 1)
 
-/*
- * Decodes one well-formed sequence (Unicode Table 3-7): no overlongs (C0,
- * C1, E0 80..9F, F0 80..8F), no surrogates (ED A0..BF), nothing above
- * U+10FFFF (F4 90.., F5..FF). Bytes are checked in order, so a NUL ends the
- * check and a NUL-terminated string is never read past its end.
- */
 /* Whether the byte at u[i] starts a control a text may not hold (see
  * jx_utf8_find_control); its code point to *cp. */
 static bool
@@ -82,6 +77,25 @@ jx_utf8_find_control(const char *s, size_t len, int32_t *cp)
 	return len;
 }
 
+size_t
+jx_control_shown(int32_t cp, char buf[4])
+{
+	if (cp >= 0x80) {
+		memcpy(buf, "\xEF\xBF\xBD", 4);  /* U+FFFD */
+		return 3;
+	}
+	buf[0] = '^';
+	buf[1] = (char)(cp == 0x7F ? '?' : cp + '@');
+	buf[2] = '\0';
+	return 2;
+}
+
+/*
+ * Decodes one well-formed sequence (Unicode Table 3-7): no overlongs (C0,
+ * C1, E0 80..9F, F0 80..8F), no surrogates (ED A0..BF), nothing above
+ * U+10FFFF (F4 90.., F5..FF). Bytes are checked in order, so a NUL ends the
+ * check and a NUL-terminated string is never read past its end.
+ */
 int
 jx_utf8_decode(const char *s, size_t len, int32_t *cp)
 {

@@ -28,6 +28,12 @@ bool jx_utf8_valid(const char *s, size_t len, size_t *bad_offset);
  * goes to *cp when one is found. s need not be valid UTF-8 elsewhere. */
 size_t jx_utf8_find_control(const char *s, size_t len, int32_t *cp);
 
+/* How control character cp (C0, DEL or C1) is shown on a screen instead
+ * of being sent to it: C0 in caret notation (^[ for ESC, ^M for CR), DEL
+ * as ^?, C1 (U+0080–U+009F) as U+FFFD. Writes it NUL-terminated into buf
+ * and returns its length. */
+size_t jx_control_shown(int32_t cp, char buf[4]);
+
 /* Decodes one code point at s (at most len bytes). Returns the number of
  * bytes used (1..4) and stores the code point, or returns 1 and stores -1
  * for an invalid byte. len must be > 0. Bytes are read in order up to the

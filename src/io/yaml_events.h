@@ -13,8 +13,8 @@
  *
  * Exports struct jx_yaml_events and jx_yaml_events_read_file/init/free/
  * next/skip_node/finish (reading), jx_yaml_events_add_error/report/
- * out_of_memory (mistakes), jx_yaml_events_scalar/has_control/cut/is_null/kind (the
- * current event), and struct jx_yaml_where with jx_yaml_where_label and
+ * out_of_memory (mistakes), jx_yaml_events_scalar/has_control/cut/
+ * is_null/kind (the current event), and struct jx_yaml_where with jx_yaml_where_label and
  * jx_yaml_field_ref (naming a place in messages).
  */
 #ifndef JX_IO_YAML_EVENTS_H
@@ -118,8 +118,7 @@ void jx_yaml_events_out_of_memory(struct jx_yaml_events *y);
 const char *jx_yaml_events_scalar(const struct jx_yaml_events *y);
 
 /* The current scalar holds what a record's text may not: a NUL or a
- * control character other than tab and line breaks
- * (jx_utf8_find_control).
+ * control character other than tab and line breaks (jx_utf8_find_control).
  * libyaml refuses control characters typed into a file, not those written
  * as escapes ("\e[31m"), and a record must not carry them to the screens
  * that show it. jx_yaml_events_report_control then reports it at the

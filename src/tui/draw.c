@@ -65,12 +65,9 @@ visible(const char *text, char *buf, size_t size)
 		if (*p == '\t') {
 			buf[j++] = ' ';
 		} else if (*p < 0x20 || *p == 0x7F) {
-			buf[j++] = '^';
-			buf[j++] = (char)(*p == 0x7F ? '?' : *p + '@');
+			j += jx_control_shown(*p, buf + j);
 		} else if (*p == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0) {
-			memcpy(buf + j, "\xEF\xBF\xBD", 3);
-			j += 3;
-			p++;
+			j += jx_control_shown(*++p, buf + j);
 		} else {
 			buf[j++] = (char)*p;
 		}
